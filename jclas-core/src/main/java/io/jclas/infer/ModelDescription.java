@@ -1,0 +1,7 @@
+package io.jclas.infer;
+
+import java.util.List;
+
+/** What a loaded classifier is. */
+public record ModelDescription(
+        String name, String engine, List<String> labels, PreprocessSpec preprocess, int threads) {}
