@@ -1,11 +1,12 @@
 package io.jclas.layers;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 
 /** Mean over H and W: [N, C, H, W] to [N, C, 1, 1] ({@code keepDims}) or [N, C]. */
 public final class GlobalAvgPool extends Layer {
-    private static final int[] SPATIAL = {2, 3};
     private final boolean keepDims;
 
     public GlobalAvgPool(boolean keepDims) {
@@ -14,7 +15,9 @@ public final class GlobalAvgPool extends Layer {
 
     @Override
     protected NDArray forward(ParameterStore ps, NDArray x, boolean training) {
-        NDArray y = x.mean(SPATIAL, keepDims);
+        // PyTorch's adaptive pooling: DJL's multi-axis mean is not supported on this engine.
+        NDArray pooled = Pool.globalAvgPool2d(x);
+        NDArray y = keepDims ? pooled.reshape(pooled.getShape().addAll(new Shape(1, 1))) : pooled;
         Trace.record(OpType.GLOBAL_AVG_POOL, this, java.util.List.of(x), y, keepDims);
         return y;
     }
