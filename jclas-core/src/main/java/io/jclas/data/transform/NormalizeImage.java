@@ -1,0 +1,82 @@
+package io.jclas.data.transform;
+
+import io.jclas.JclasException;
+import io.jclas.data.Image;
+import java.util.SplittableRandom;
+
+/**
+ * PaddleClas {@code NormalizeImage}: {@code (pixel * scale - mean) / std} per channel. {@code scale} may
+ * be written {@code 1.0/255.0}; mean and std have one value per channel (one value is used for every
+ * channel); {@code order} '' / 'hwc' / 'chw' is accepted, the image's own layout is used.
+ */
+public final class NormalizeImage implements ImageOp {
+    private final float scale;
+    private final float[] mean;
+    private final float[] std;
+
+    public NormalizeImage(OpParams p) {
+        this((float) p.getDouble("scale", 1.0 / 255.0), floats(p, "mean", new double[] {0.485, 0.456, 0.406}),
+                floats(p, "std", new double[] {0.229, 0.224, 0.225}));
+        String order = p.getString("order", "");
+        if (!order.isEmpty() && !order.equals("hwc") && !order.equals("chw")) {
+            throw p.bad("order", "'' or hwc or chw", order);
+        }
+        p.get("output_fp16");
+        p.get("channel_num");
+        for (float s : std) {
+            if (s == 0) {
+                throw p.bad("std", "non-zero values", p.get("std"));
+            }
+        }
+    }
+
+    public NormalizeImage(float scale, float[] mean, float[] std) {
+        if (mean.length != std.length) {
+            throw new JclasException("NormalizeImage mean has " + mean.length + " values and std " + std.length,
+                    "give mean and std one value per channel");
+        }
+        this.scale = scale;
+        this.mean = mean.clone();
+        this.std = std.clone();
+    }
+
+    private static float[] floats(OpParams p, String key, double[] def) {
+        double[] v = p.getDoubles(key);
+        double[] d = v == null ? def : v;
+        float[] out = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            out[i] = (float) d[i];
+        }
+        return out;
+    }
+
+    @Override
+    public Image apply(Image img, SplittableRandom rng) {
+        int c = img.c();
+        if (mean.length != 1 && mean.length != c) {
+            throw new JclasException("NormalizeImage has " + mean.length + " mean values for a " + c
+                    + "-channel image", c == 1 ? "use mean: [0.5] std: [0.5] (or DecodeImage channels: 3)"
+                    : "give one mean and std per channel");
+        }
+        float[] src = img.pixels();
+        float[] out = new float[src.length];
+        int plane = img.h() * img.w();
+        for (int i = 0; i < src.length; i++) {
+            int ch = mean.length == 1 ? 0 : img.chw() ? i / plane : i % c;
+            out[i] = (src[i] * scale - mean[ch]) / std[ch];
+        }
+        return new Image(out, img.h(), img.w(), c, img.chw());
+    }
+
+    public float scale() {
+        return scale;
+    }
+
+    public float[] mean() {
+        return mean.clone();
+    }
+
+    public float[] std() {
+        return std.clone();
+    }
+}

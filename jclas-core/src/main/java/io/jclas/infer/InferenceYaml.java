@@ -1,0 +1,80 @@
+package io.jclas.infer;
+
+import io.jclas.JclasException;
+import io.jclas.config.Config;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code inference.yml} next to an exported model, shaped like PaddleClas's deploy config:
+ * {@code Global} (model_name, class_num, input_shape [C, H, W], channel_order RGB|GRAY),
+ * {@code PreProcess.transform_ops} and {@code PostProcess} (Topk with labels.txt).
+ *
+ * @param inputShape {C, H, W}
+ * @param channelOrder "RGB" or "GRAY"
+ */
+public record InferenceYaml(String modelName, int classNum, int[] inputShape, String channelOrder,
+        PreprocessSpec preprocess) {
+    public static final String FILE_NAME = "inference.yml";
+
+    /** Writes {@code dir/inference.yml} atomically and returns its path. */
+    public static Path write(Path dir, String modelName, PreprocessSpec spec, int classNum) {
+        Config c = Config.empty();
+        Map<String, Object> global = new LinkedHashMap<>();
+        global.put("model_name", modelName);
+        global.put("class_num", classNum);
+        global.put("input_shape", List.of(spec.channels(), spec.inputSize(), spec.inputSize()));
+        global.put("channel_order", spec.channels() == 3 ? "RGB" : "GRAY");
+        c.set("Global", global);
+        c.set("PreProcess.transform_ops", spec.toTransformOps());
+        c.set("PostProcess.main_indicator", "Topk");
+        c.set("PostProcess.Topk.topk", Math.min(5, classNum));
+        c.set("PostProcess.Topk.class_id_map_file", "labels.txt");
+        Path file = dir.resolve(FILE_NAME);
+        c.save(file);
+        return file;
+    }
+
+    /** Reads an {@code inference.yml}. */
+    public static InferenceYaml read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new JclasException("inference config not found: " + file, "export the model first (jclas export)");
+        }
+        Config c = Config.load(file, List.of());
+        if (!c.has("PreProcess.transform_ops")) {
+            throw new JclasException(file + " has no PreProcess.transform_ops", "re-export the model with jclas export");
+        }
+        PreprocessSpec spec = PreprocessSpec.fromConfig(c);
+        int[] shape = c.getIntArray("Global.input_shape");
+        if (shape == null || shape.length != 3) {
+            throw new JclasException(file + ": Global.input_shape is missing or not [C, H, W]", "re-export the model");
+        }
+        if (shape[0] != spec.channels()) {
+            throw new JclasException(file + ": input_shape has " + shape[0] + " channels but DecodeImage gives "
+                    + spec.channels(), "make Global.input_shape[0] equal DecodeImage channels");
+        }
+        return new InferenceYaml(c.getString("Global.model_name"), c.getInt("Global.class_num"), shape,
+                c.getString("Global.channel_order", spec.channels() == 3 ? "RGB" : "GRAY"), spec);
+    }
+
+    @Override
+    public int[] inputShape() {
+        return inputShape.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof InferenceYaml y && modelName.equals(y.modelName) && classNum == y.classNum
+                && Arrays.equals(inputShape, y.inputShape) && channelOrder.equals(y.channelOrder)
+                && preprocess.equals(y.preprocess);
+    }
+
+    @Override
+    public int hashCode() {
+        return modelName.hashCode() * 31 + classNum;
+    }
+}
