@@ -1,0 +1,36 @@
+package io.jclas.serving;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.jclas.infer.Prediction;
+import java.util.List;
+
+/** The JSON shapes the service answers with, in snake_case ({@code class_id}, {@code latency_ms}). */
+final class Json {
+    static final ObjectMapper MAPPER =
+            new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
+    private Json() {}
+
+    /** Answer of POST /predict. */
+    record PredictResponse(List<Prediction> predictions, double latencyMs) {}
+
+    /** One image's answer inside POST /predict/batch. */
+    record ImageResult(List<Prediction> predictions) {}
+
+    /** Answer of POST /predict/batch, results in the order the images were sent. */
+    record BatchResponse(List<ImageResult> results, double latencyMs) {}
+
+    /** Every error answer. */
+    record ErrorResponse(String error, String hint) {}
+
+    static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            // Only our own records are written; failing here is a programming error.
+            throw new IllegalStateException("cannot write JSON for " + value.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.jclas.serving;
+
+import io.jclas.infer.Classifier;
+import io.jclas.infer.ModelDescription;
+import io.jclas.infer.Prediction;
+import io.jclas.infer.PreprocessSpec;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+/**
+ * A deterministic classifier for tests: an image's class is the red value of its top-left pixel
+ * modulo 10, so every answer names the image it came from. Records the size of every batch.
+ */
+final class FakeClassifier implements Classifier {
+    static final int CLASSES = 10;
+    static final List<String> LABELS = IntStream.range(0, CLASSES).mapToObj(i -> "class" + i).toList();
+
+    final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+    final AtomicInteger imagesStarted = new AtomicInteger();
+    volatile long delayMs;
+    volatile boolean fail;
+
+    static int classOf(BufferedImage image) {
+        return ((image.getRGB(0, 0) >> 16) & 0xFF) % CLASSES;
+    }
+
+    @Override
+    public List<Prediction> predict(BufferedImage image, int topk) {
+        return predictBatch(List.of(image), topk).get(0);
+    }
+
+    @Override
+    public List<List<Prediction>> predictBatch(List<BufferedImage> images, int topk) {
+        batchSizes.add(images.size());
+        imagesStarted.addAndGet(images.size());
+        if (delayMs > 0) {
+            try {
+                Thread.sleep(delayMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (fail) {
+            throw new IllegalStateException("secret internal detail");
+        }
+        List<List<Prediction>> out = new ArrayList<>();
+        for (BufferedImage image : images) {
+            int top = classOf(image);
+            List<Prediction> predictions = new ArrayList<>();
+            for (int i = 0; i < Math.min(topk, CLASSES); i++) {
+                int id = (top + i) % CLASSES;
+                predictions.add(new Prediction(id, LABELS.get(id), 0.5f / (i + 1)));
+            }
+            out.add(predictions);
+        }
+        return out;
+    }
+
+    @Override
+    public ModelDescription describe() {
+        return new ModelDescription("fake-net", "test", LABELS, PreprocessSpec.imagenet(32), 1);
+    }
+
+    @Override
+    public void close() {}
+}
