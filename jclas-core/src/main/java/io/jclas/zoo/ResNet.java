@@ -33,7 +33,8 @@ import java.util.Locale;
  * ResNet18/34 included (64 to 64), so ResNet18 has torchvision's parameters + 4,224.
  *
  * <p>{@link ModelOptions#smallInput()}: the first stem conv gets stride 1 and the stem max-pool is
- * dropped (total stride 8 instead of 32), for 28x28 / 32x32 images. Parameters are unchanged.
+ * replaced by the identity (total stride 8 instead of 32), for 28x28 / 32x32 images. Parameters
+ * and their names are unchanged, so weights load across the option.
  *
  * <p>Also holds the pieces SE-ResNeXt and DarkNet build from: {@link #stem}, {@link #stages},
  * {@link ResidualBlock}, {@link Projection} and {@link #classifier}.
@@ -151,13 +152,16 @@ final class ResNet {
         return stem;
     }
 
-    /** stem, max-pool 3x3 s2 p1 (dropped for small inputs), blocks: the feature extractor. */
+    /**
+     * stem, {@code max_pool} 3x3 s2 p1, blocks: the feature extractor. For small inputs the pool is
+     * an empty {@link Sequential} (the identity) rather than absent, so that the children keep
+     * their positions and parameter names stay the same: weights load across the option.
+     */
     static Sequential features(Block stem, Block blocks, ModelOptions o) {
-        Sequential features = new Sequential().add("stem", stem);
-        if (!o.smallInput()) {
-            features.add("max_pool", Pool2d.max(3, 2, 1));
-        }
-        return features.add("blocks", blocks);
+        return new Sequential()
+                .add("stem", stem)
+                .add("max_pool", o.smallInput() ? new Sequential() : Pool2d.max(3, 2, 1))
+                .add("blocks", blocks);
     }
 
     /** Global average pool then {@code fc}: [N, C, H, W] to [N, classNum]. */
@@ -242,8 +246,9 @@ final class ResNet {
 
         Projection(int in, int out, int stride, boolean avgPool) {
             boolean pooled = avgPool && stride > 1;
-            pool = pooled ? child("avg_pool", Pool2d.avg(stride, stride, 0, true)) : null;
+            // conv registered first: its parameter names are then the same with or without the pool
             conv = child("conv", ConvBnAct.builder(in, out, 1).optStride(pooled ? 1 : stride).build());
+            pool = pooled ? child("avg_pool", Pool2d.avg(stride, stride, 0, true)) : null;
         }
 
         @Override

@@ -16,7 +16,8 @@ import io.jclas.layers.SqueezeExcite;
  * SENet-154: cardinality 64, widths 256..2048 without expansion, no dropout.
  *
  * <p>{@link ModelOptions#smallInput()}: the first stem conv gets stride 1 and the stem max-pool is
- * dropped (total stride 8 instead of 32). Parameters are unchanged.
+ * replaced by the identity (total stride 8 instead of 32). Parameters and their names are
+ * unchanged.
  */
 final class SeResNeXt {
     private static final int SE_REDUCTION = 16;

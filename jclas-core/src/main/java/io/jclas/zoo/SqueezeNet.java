@@ -19,7 +19,7 @@ import io.jclas.layers.Sequential;
  * {@code conv10} 1x1 with bias - ReLU - global average pool.
  *
  * <p>{@link ModelOptions#smallInput()}: the first conv gets stride 1 and the max-pool after it is
- * dropped. Parameters are unchanged.
+ * replaced by the identity. Parameters and their names are unchanged.
  */
 final class SqueezeNet {
     /** Fire modules fire2..fire9: squeeze, expand 1x1, expand 3x3 widths. */
@@ -44,10 +44,11 @@ final class SqueezeNet {
         ConvBnAct stem = v10
                 ? conv(o.inputChannels(), width, 7, o.stemStride(2), 0)
                 : conv(o.inputChannels(), width, 3, o.stemStride(2), 1);
-        Sequential features = new Sequential().add("conv", stem);
-        if (!o.smallInput()) {
-            features.add("pool", pool());
-        }
+        // For small inputs the first pool is an empty Sequential (the identity), not absent, so
+        // the children keep their positions and parameter names.
+        Sequential features = new Sequential()
+                .add("conv", stem)
+                .add("pool", o.smallInput() ? new Sequential() : pool());
         int[] pools = v10 ? POOLS_V1_0 : POOLS_V1_1;
         int in = width;
         int poolCount = 1;
