@@ -33,8 +33,9 @@ public final class Suggest {
         if (c == null) {
             return "no keys are allowed here";
         }
-        int d = distance(name.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
-        if (d <= Math.max(2, c.length() / 3)) {
+        String n = name.toLowerCase(Locale.ROOT);
+        String lc = c.toLowerCase(Locale.ROOT);
+        if (distance(n, lc) <= Math.max(2, c.length() / 3) || lc.startsWith(n) || n.startsWith(lc)) {
             return "did you mean " + prefix + c + "?";
         }
         return "closest known key: " + prefix + c + "; known: " + String.join(", ", candidates);

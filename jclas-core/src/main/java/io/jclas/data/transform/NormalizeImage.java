@@ -61,9 +61,16 @@ public final class NormalizeImage implements ImageOp {
         float[] src = img.pixels();
         float[] out = new float[src.length];
         int plane = img.h() * img.w();
-        for (int i = 0; i < src.length; i++) {
-            int ch = mean.length == 1 ? 0 : img.chw() ? i / plane : i % c;
-            out[i] = (src[i] * scale - mean[ch]) / std[ch];
+        for (int ch = 0; ch < c; ch++) {
+            int k = mean.length == 1 ? 0 : ch;
+            float m = mean[k];
+            float s = std[k];
+            // HWC: channel ch at ch, ch+c, ...; CHW: one contiguous plane
+            int start = img.chw() ? ch * plane : ch;
+            int step = img.chw() ? 1 : c;
+            for (int n = 0, i = start; n < plane; n++, i += step) {
+                out[i] = (src[i] * scale - m) / s;
+            }
         }
         return new Image(out, img.h(), img.w(), c, img.chw());
     }
