@@ -1,0 +1,111 @@
+package io.jclas.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import io.jclas.JclasException;
+import io.jclas.util.AtomicFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/** File-level plumbing of checkpoints: whole directories written atomically, named-array npz files. */
+final class CheckpointFiles {
+    private CheckpointFiles() {}
+
+    /**
+     * Writes directory {@code dir} atomically: {@code fill} writes into a hidden sibling temp
+     * directory, which then replaces {@code dir} by rename. A reader sees the old directory or the
+     * new one, never a half-written one (between the two renames, briefly none).
+     */
+    static void writeDirectory(Path dir, Consumer<Path> fill) {
+        Path target = dir.toAbsolutePath();
+        Path parent = target.getParent();
+        Path tmp = null;
+        Path old = null;
+        try {
+            Files.createDirectories(parent);
+            tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp");
+            fill.accept(tmp);
+            if (Files.exists(target)) {
+                old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old");
+                Files.delete(old);
+                move(target, old);
+            }
+            move(tmp, target);
+            tmp = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint " + dir + ": " + e.getMessage(), e);
+        } finally {
+            deleteTree(tmp);
+            deleteTree(old);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes named arrays as an npz (readable with numpy.load). */
+    static void writeArrays(Path file, Map<String, NDArray> arrays) {
+        NDList list = new NDList();
+        try {
+            for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
+                NDArray copy = e.getValue().duplicate();
+                copy.setName(e.getKey());
+                list.add(copy);
+            }
+            AtomicFiles.write(file, out -> list.encode(out, NDList.Encoding.NPZ));
+        } finally {
+            list.close();
+        }
+    }
+
+    /** Reads an npz written by {@link #writeArrays} into {@code manager}. */
+    static Map<String, NDArray> readArrays(Path file, NDManager manager) {
+        if (!Files.isRegularFile(file)) {
+            throw new JclasException("checkpoint file not found: " + file,
+                    "point at a checkpoint directory written by jclas train (it holds model.npz and optimizer.npz)");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            Map<String, NDArray> out = new LinkedHashMap<>();
+            for (NDArray a : NDList.decode(manager, in)) {
+                out.put(a.getName(), a);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new JclasException("cannot read " + file + ": " + e.getMessage(),
+                    "the checkpoint is damaged; resume from another one", e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.jclas.train;
+
+import ai.djl.ndarray.NDArray;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An optimizer with PyTorch semantics that owns its state, so that the state can be saved in
+ * {@code optimizer.npz} and a resumed run continues exactly.
+ */
+public interface Optimizer extends AutoCloseable {
+
+    /**
+     * Updates every parameter in place from its gradient with learning rate {@code lr}, then zeroes
+     * the gradients (PyTorch accumulates them across backward passes).
+     */
+    void step(List<TrainParam> params, double lr);
+
+    /** The state arrays by a stable name (live references; the caller must not close them). */
+    Map<String, NDArray> state();
+
+    /** Restores state saved from {@link #state()}; names that are absent keep a fresh state. */
+    void loadState(Map<String, NDArray> saved, List<TrainParam> params);
+
+    @Override
+    void close();
+}
