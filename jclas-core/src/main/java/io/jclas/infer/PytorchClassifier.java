@@ -1,0 +1,105 @@
+package io.jclas.infer;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+import io.jclas.JclasException;
+import io.jclas.zoo.Network;
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * A {@link Classifier} that runs a zoo network on DJL's PyTorch engine, straight from a checkpoint
+ * (no export). Thread-safe: the weights are shared read-only and every call runs in its own
+ * sub-manager, so concurrent calls neither share nor leak tensors.
+ */
+public final class PytorchClassifier implements Classifier {
+    public static final String ENGINE = "pytorch";
+
+    private final String name;
+    private final Network net;
+    private final NDManager manager;
+    private final List<String> labels;
+    private final PreprocessSpec preprocess;
+
+    /**
+     * Wraps an initialised network.
+     *
+     * @param manager the manager that holds the network's weights; closed by {@link #close()}
+     * @param labels class names by index; classes past its end are named {@code class_N}
+     */
+    public PytorchClassifier(String name, Network net, NDManager manager, List<String> labels,
+            PreprocessSpec preprocess) {
+        this.name = name;
+        this.net = net;
+        this.manager = manager;
+        this.labels = List.copyOf(labels);
+        this.preprocess = preprocess;
+    }
+
+    /** The device a classifier option names: "cpu", "gpu" or "gpu:N" (when the engine has GPUs). */
+    static Device device(String device) {
+        if (device == null || device.equals("cpu")) {
+            return Device.cpu();
+        }
+        if (!device.startsWith("gpu")) {
+            throw new JclasException("unknown device '" + device + "'", "use cpu, gpu or gpu:N");
+        }
+        if (Engine.getInstance().getGpuCount() == 0) {
+            throw new JclasException("device " + device + " asked for, but the PyTorch engine sees no GPU",
+                    "use device cpu (this build ships the CPU engine)");
+        }
+        return device.equals("gpu") ? Device.gpu() : Device.gpu(Integer.parseInt(device.substring(4)));
+    }
+
+    @Override
+    public List<Prediction> predict(BufferedImage image, int topk) {
+        return predictBatch(List.of(image), topk).get(0);
+    }
+
+    @Override
+    public List<List<Prediction>> predictBatch(List<BufferedImage> images, int topk) {
+        int n = images.size();
+        int side = preprocess.inputSize();
+        float[] batch = preprocessBatch(preprocess, images);
+        // Grad mode is per thread in PyTorch and on by default in new threads: without this, calls
+        // from a server's worker threads would record an autograd graph for nothing.
+        JniUtils.setGradMode(false);
+        try (NDManager call = manager.newSubManager()) {
+            NDArray x = call.create(batch, new Shape(n, preprocess.channels(), side, side));
+            NDArray logits = net.forward(new ParameterStore(call, false), new NDList(x), false).singletonOrThrow();
+            int classes = (int) (logits.size() / n);
+            return TopK.rows(logits.toFloatArray(), n, classes, topk, labels, false);
+        }
+    }
+
+    /**
+     * The NCHW batch tensor of decoded images, each preprocessed by {@code spec}: the one input
+     * path of every runtime's classifier.
+     */
+    public static float[] preprocessBatch(PreprocessSpec spec, List<BufferedImage> images) {
+        int side = spec.inputSize();
+        int per = spec.channels() * side * side;
+        float[] batch = new float[images.size() * per];
+        for (int i = 0; i < images.size(); i++) {
+            float[] one = spec.toTensor(images.get(i));
+            System.arraycopy(one, 0, batch, i * per, per);
+        }
+        return batch;
+    }
+
+    @Override
+    public ModelDescription describe() {
+        return new ModelDescription(name, ENGINE, labels, preprocess, 0);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,32 @@
+package io.jclas.onnx;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+import io.jclas.infer.PreprocessSpec;
+import io.jclas.util.AtomicFiles;
+import io.jclas.zoo.Network;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes an inference directory: {@code model.onnx} (BatchNorm folded), {@code inference.yml}
+ * (model name and preprocessing) and {@code labels.txt}, each atomically. {@link
+ * io.jclas.infer.Classifier#load} opens the result.
+ */
+public final class Exporter {
+    private Exporter() {}
+
+    /**
+     * Exports an initialised network.
+     *
+     * @param preprocess the eval preprocessing; its channels and crop fix the ONNX input shape
+     * @param labels class names by index; classes past its end are written as {@code class_N}
+     */
+    public static void export(Network net, String modelName, PreprocessSpec preprocess, List<String> labels,
+            Path outDir) {
+        ModelProto model = OnnxExporter.toModel(net, preprocess.channels(), preprocess.inputSize());
+        int classNum = (int) model.getGraph().getOutput(0).getType().getTensorType().getShape().getDim(1).getDimValue();
+        AtomicFiles.write(outDir.resolve(InferenceFiles.MODEL), model::writeTo);
+        InferenceFiles.writeInferenceYaml(outDir, modelName, preprocess, classNum);
+        InferenceFiles.writeLabels(outDir, labels, classNum);
+    }
+}

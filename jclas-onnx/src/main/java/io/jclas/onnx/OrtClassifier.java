@@ -1,0 +1,179 @@
+package io.jclas.onnx;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import io.jclas.JclasException;
+import io.jclas.infer.Classifier;
+import io.jclas.infer.ClassifierOptions;
+import io.jclas.infer.InferenceYaml;
+import io.jclas.infer.ModelDescription;
+import io.jclas.infer.Prediction;
+import io.jclas.infer.PreprocessSpec;
+import io.jclas.infer.PytorchClassifier;
+import io.jclas.infer.TopK;
+import java.awt.image.BufferedImage;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@link Classifier} on ONNX Runtime: one shared session (ORT sessions are thread-safe),
+ * inter-op 1, intra-op threads as the options say, every graph optimisation on. Opens jclas
+ * exports (model.onnx + inference.yml + labels.txt) and foreign ONNX classifiers (torchvision,
+ * Paddle2ONNX) when the preprocessing is given as an option.
+ */
+public final class OrtClassifier implements Classifier {
+    public static final String ENGINE = "onnxruntime";
+
+    private final OrtSession session;
+    private final String inputName;
+    private final boolean singleImageBatches;
+    private final boolean foreign;
+    private final String name;
+    private final List<String> labels;
+    private final PreprocessSpec preprocess;
+    private final int threads;
+
+    private OrtClassifier(OrtSession session, String name, List<String> labels, PreprocessSpec preprocess,
+            int threads, boolean foreign) throws OrtException {
+        this.session = session;
+        this.name = name;
+        this.labels = labels;
+        this.preprocess = preprocess;
+        this.threads = threads;
+        this.foreign = foreign;
+        Map.Entry<String, NodeInfo> input = session.getInputInfo().entrySet().iterator().next();
+        this.inputName = input.getKey();
+        long[] shape = ((TensorInfo) input.getValue().getInfo()).getShape();
+        checkInputShape(shape, preprocess);
+        // some foreign exports fix the batch at 1: run their batches image by image
+        this.singleImageBatches = shape[0] == 1;
+    }
+
+    /**
+     * Opens {@code dir}/model.onnx. Preprocessing comes from {@code options.preprocess()} or else
+     * the directory's inference.yml; without either the model cannot be fed, and this fails
+     * saying which option to give.
+     */
+    public static OrtClassifier open(Path dir, ClassifierOptions options) {
+        Path model = dir.resolve(InferenceFiles.MODEL);
+        if (!Files.isRegularFile(model)) {
+            throw new JclasException("no " + InferenceFiles.MODEL + " in " + dir,
+                    "export a checkpoint first (`jclas export`) or point at the folder that holds model.onnx");
+        }
+        InferenceYaml inference = InferenceFiles.readInferenceYaml(dir);
+        PreprocessSpec spec = options.preprocess() != null ? options.preprocess()
+                : inference == null ? null : inference.preprocess();
+        if (spec == null) {
+            throw new JclasException(model + " has no " + InferenceFiles.INFERENCE_YAML + " to say how to preprocess images",
+                    "give the preprocessing: ClassifierOptions.withPreprocess(PreprocessSpec.imagenet(224)) "
+                            + "(CLI: --preprocess), or add an inference.yml");
+        }
+        String name = inference != null ? inference.modelName() : dir.toAbsolutePath().getFileName().toString();
+        try {
+            OrtSession session = OrtEnvironment.getEnvironment()
+                    .createSession(model.toString(), sessionOptions(options.threads(), options.device()));
+            return new OrtClassifier(session, name, InferenceFiles.readLabels(dir), spec, options.threads(),
+                    inference == null);
+        } catch (OrtException e) {
+            throw new JclasException("ONNX Runtime cannot load " + model + ": " + e.getMessage(),
+                    "the file must be an ONNX image classifier with one NCHW float input", e);
+        }
+    }
+
+    /** The session settings every jclas ORT session uses (the benchmark's bare session too). */
+    static OrtSession.SessionOptions sessionOptions(int threads, String device) throws OrtException {
+        OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
+        opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        opts.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+        opts.setInterOpNumThreads(1);
+        if (threads > 0) {
+            opts.setIntraOpNumThreads(threads);
+        }
+        if (device != null && device.startsWith("gpu")) {
+            int id = device.equals("gpu") ? 0 : Integer.parseInt(device.substring(4));
+            try {
+                opts.addCUDA(id);
+            } catch (OrtException | UnsatisfiedLinkError e) {
+                opts.close();
+                throw new JclasException("device " + device + " asked for, but ONNX Runtime has no CUDA provider here",
+                        "use device cpu, or put the onnxruntime_gpu artifact on the class path with a CUDA driver");
+            }
+        } else if (device != null && !device.equals("cpu")) {
+            opts.close();
+            throw new JclasException("unknown device '" + device + "'", "use cpu, gpu or gpu:N");
+        }
+        return opts;
+    }
+
+    private static void checkInputShape(long[] shape, PreprocessSpec spec) {
+        int side = spec.inputSize();
+        boolean fits = shape.length == 4
+                && (shape[1] < 0 || shape[1] == spec.channels())
+                && (shape[2] < 0 || shape[2] == side)
+                && (shape[3] < 0 || shape[3] == side);
+        if (!fits) {
+            throw new JclasException("the model's input " + java.util.Arrays.toString(shape)
+                    + " does not take [N, " + spec.channels() + ", " + side + ", " + side + "] from the preprocessing",
+                    "give preprocessing whose channels and crop size match the model's input");
+        }
+    }
+
+    @Override
+    public List<Prediction> predict(BufferedImage image, int topk) {
+        return predictBatch(List.of(image), topk).get(0);
+    }
+
+    @Override
+    public List<List<Prediction>> predictBatch(List<BufferedImage> images, int topk) {
+        float[] batch = PytorchClassifier.preprocessBatch(preprocess, images);
+        if (!singleImageBatches || images.size() == 1) {
+            return predictTensor(batch, images.size(), topk);
+        }
+        int per = batch.length / images.size();
+        List<List<Prediction>> out = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            float[] one = java.util.Arrays.copyOfRange(batch, i * per, (i + 1) * per);
+            out.addAll(predictTensor(one, 1, topk));
+        }
+        return out;
+    }
+
+    /** Top-k of an already preprocessed NCHW batch of {@code n} images. */
+    List<List<Prediction>> predictTensor(float[] batch, int n, int topk) {
+        int side = preprocess.inputSize();
+        long[] shape = {n, preprocess.channels(), side, side};
+        try (OnnxTensor x = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), FloatBuffer.wrap(batch), shape);
+                OrtSession.Result result = session.run(Map.of(inputName, x))) {
+            FloatBuffer out = ((OnnxTensor) result.get(0)).getFloatBuffer();
+            float[] scores = new float[out.remaining()];
+            out.get(scores);
+            int classes = scores.length / n;
+            boolean probabilities = foreign && TopK.looksLikeProbabilities(scores, n, classes);
+            return TopK.rows(scores, n, classes, topk, labels, probabilities);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed on a batch of " + n + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ModelDescription describe() {
+        return new ModelDescription(name, ENGINE, labels, preprocess, threads);
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot close the ONNX Runtime session", e);
+        }
+    }
+}
