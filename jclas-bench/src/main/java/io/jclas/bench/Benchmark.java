@@ -1,0 +1,202 @@
+package io.jclas.bench;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.onnxruntime.OrtException;
+import io.jclas.analysis.ModelStats;
+import io.jclas.util.Pair;
+import io.jclas.zoo.ModelInfo;
+import io.jclas.zoo.ModelOptions;
+import io.jclas.zoo.Models;
+import io.jclas.zoo.Network;
+import io.jclas.zoo.Weights;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The 7-dimension benchmark of the seeds: Top-1 after short training, FLOPs, parameters, inference
+ * memory, model file size, latency (per engine, batch and thread count, against the machine's own
+ * matmul peak) and training time. Measures on the machine it runs on, as ShuffleNetV2's authors ask:
+ * FLOPs do not predict speed.
+ *
+ * <pre>{@code
+ * BenchmarkReport r = Benchmark.run(BenchmarkOptions.builder().quick().build(), new BenchmarkListener() {});
+ * }</pre>
+ */
+public final class Benchmark {
+    /** Side of the square matmul that measures the machine's peak. */
+    static final int PEAK_MATMUL_SIDE = 1024;
+    static final int PEAK_REPEATS = 10;
+
+    private final OnnxExport onnx;
+    private final TrainingRunner trainer;
+
+    /** A benchmark that exports with {@code onnx} and trains with {@code trainer}. */
+    public Benchmark(OnnxExport onnx, TrainingRunner trainer) {
+        this.onnx = onnx;
+        this.trainer = trainer;
+    }
+
+    /**
+     * Runs the benchmark with jclas's ONNX exporter and training engine and writes report.md,
+     * report.csv, report.json and the plots into {@code options.outDir()}.
+     */
+    public static BenchmarkReport run(BenchmarkOptions options, BenchmarkListener listener) {
+        return new Benchmark(Integrations.onnxExport(), Integrations.trainingRunner()).execute(options, listener);
+    }
+
+    /** Runs every dimension for every model, then writes the report files. */
+    public BenchmarkReport execute(BenchmarkOptions o, BenchmarkListener listener) {
+        String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        List<ModelInfo> infos = o.models().stream().map(Models::info).toList(); // unknown names fail before any work
+        Map<Integer, Double> peak = new HashMap<>();
+        for (int threads : o.threads()) {
+            peak.put(threads, PeakThroughput.gflops(threads, PEAK_MATMUL_SIDE, PEAK_REPEATS));
+            listener.onMessage(String.format("matmul peak at %d thread(s): %.1f GFLOP/s", threads, peak.get(threads)));
+        }
+        MachineInfo machine = Machine.describe(peak);
+        List<ModelResult> results = new ArrayList<>();
+        for (ModelInfo info : infos) {
+            ModelResult result = measure(info, o, peak, listener);
+            listener.onModel(result);
+            results.add(result);
+        }
+        BenchmarkReport report = new BenchmarkReport(started, machine, BenchmarkReport.Settings.of(o), results);
+        for (Path p : ReportFiles.write(report, o.outDir())) {
+            listener.onMessage("wrote " + p);
+        }
+        return report;
+    }
+
+    /** The zoo options the benchmark builds models with. */
+    static ModelOptions modelOptions(int classNum, int channels, int size, boolean smallInput) {
+        return ModelOptions.defaults().withClassNum(classNum).withInputChannels(channels).withInputSize(size)
+                .withSmallInput(smallInput);
+    }
+
+    private ModelResult measure(ModelInfo info, BenchmarkOptions o, Map<Integer, Double> peak, BenchmarkListener l) {
+        String name = info.name();
+        int c = o.inputChannels();
+        int s = o.inputSize();
+        List<String> notes = new ArrayList<>();
+        Path work = tempDir(o.outDir(), ".models");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            l.onStage(name, "stats");
+            Network net = Models.create(name, modelOptions(o.classNum(), c, s, o.smallInput()));
+            net.initialize(manager, DataType.FLOAT32, new Shape(1, c, s, s));
+            long params = ModelStats.params(net);
+            Pair<Long, Long> trace = ModelStats.trace(net, c, s, s);
+            long flops = 2 * trace.getKey();
+
+            l.onStage(name, "files");
+            Path npz = work.resolve(Weights.FILE_NAME);
+            Weights.save(net, npz);
+            Path onnxFile = work.resolve("model.onnx");
+            try {
+                onnx.export(net, c, s, onnxFile);
+            } catch (RuntimeException e) {
+                notes.add("ONNX export failed: " + e.getMessage());
+                onnxFile = null;
+            }
+
+            l.onStage(name, "memory");
+            Map<String, Long> rss = new LinkedHashMap<>();
+            for (InferenceEngine engine : runnable(o.engines(), onnxFile)) {
+                try {
+                    rss.put(engine.id(), MemoryProbe.measure(name, o, engine, onnxFile));
+                } catch (RuntimeException e) {
+                    notes.add("memory on " + engine + ": " + e.getMessage());
+                }
+            }
+
+            l.onStage(name, "latency");
+            List<LatencyResult> latencies = new ArrayList<>();
+            for (InferenceEngine engine : runnable(o.engines(), onnxFile)) {
+                for (int batch : o.batchSizes()) {
+                    float[] input = MemoryProbe.randomInput(batch * c * s * s, batch);
+                    for (int threads : o.threads()) {
+                        try (ForwardRunner runner = runner(engine, net, manager, onnxFile, input, batch, c, s, threads)) {
+                            double[] ms = LatencyMeter.sample(runner, o.warmup(), o.iterations());
+                            LatencyResult r = LatencyMeter.summarise(engine.id(), batch, threads, ms, flops, peak.get(threads));
+                            l.onLatency(name, r);
+                            latencies.add(r);
+                        } catch (RuntimeException | OrtException e) {
+                            notes.add(engine + " batch " + batch + " threads " + threads + ": " + e.getMessage());
+                        }
+                    }
+                }
+            }
+
+            TrainingResult training = null;
+            if (o.trainEpochs() > 0) {
+                l.onStage(name, "training");
+                PytorchThreads.set(o.threads().stream().max(Comparator.naturalOrder()).orElse(1));
+                try {
+                    training = trainer.train(name, o, l);
+                } catch (RuntimeException e) {
+                    notes.add("training: " + e.getMessage());
+                }
+            }
+            Double top1 = Double.isNaN(info.published().top1()) ? null : info.published().top1();
+            return new ModelResult(name, info.family().title(), params, flops, size(npz),
+                    onnxFile == null ? null : size(onnxFile), rss, trace.getValue() * Float.BYTES, top1, latencies,
+                    training, notes);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /** The engines that can run: onnxruntime only with an exported model. */
+    private static List<InferenceEngine> runnable(List<InferenceEngine> engines, Path onnxFile) {
+        return engines.stream().filter(e -> e != InferenceEngine.ONNXRUNTIME || onnxFile != null).toList();
+    }
+
+    private static ForwardRunner runner(InferenceEngine engine, Network net, NDManager manager, Path onnxFile,
+            float[] input, int batch, int c, int s, int threads) throws OrtException {
+        if (engine == InferenceEngine.ONNXRUNTIME) {
+            return new OrtRunner(onnxFile, threads, input, new long[] {batch, c, s, s});
+        }
+        PytorchThreads.set(threads);
+        return new PytorchRunner(net, manager, input, new Shape(batch, c, s, s));
+    }
+
+    /** A hidden work folder in the report folder, removed by {@link #deleteTree} when done. */
+    static Path tempDir(Path outDir, String prefix) {
+        try {
+            Files.createDirectories(outDir);
+            return Files.createTempDirectory(outDir, prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a work folder in " + outDir, e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + dir, e);
+        }
+    }
+}

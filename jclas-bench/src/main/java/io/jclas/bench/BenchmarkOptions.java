@@ -1,0 +1,146 @@
+package io.jclas.bench;
+
+import io.jclas.JclasException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a benchmark run measures. Build with {@link #builder()}; {@link Builder#quick()} gives a
+ * run of three light models with small settings (a few minutes on two cores).
+ *
+ * @param models zoo names, in report order
+ * @param batchSizes latency batch sizes (default 1, 4, 8)
+ * @param threads intra-op thread counts (default 1, 2)
+ * @param engines inference engines, {@link InferenceEngine}
+ * @param warmup untimed forwards before each latency measurement
+ * @param iterations timed forwards per latency measurement
+ * @param inputSize square input side of the latency, FLOPs and memory dimensions (224 ImageNet-style;
+ *     28 or 32 for Fashion-MNIST/CIFAR-sized inputs)
+ * @param inputChannels image channels of that input (3; 1 for Fashion-MNIST)
+ * @param classNum classifier outputs of the measured models (1000 ImageNet-style)
+ * @param trainEpochs epochs of the training dimension; 0 skips training
+ * @param dataset training data set name (fashion-mnist)
+ * @param trainSubset training images used per epoch; 0 = the whole training set
+ * @param outDir where report.md/csv/json and the plots go
+ */
+public record BenchmarkOptions(
+        List<String> models,
+        List<Integer> batchSizes,
+        List<Integer> threads,
+        List<InferenceEngine> engines,
+        int warmup,
+        int iterations,
+        int inputSize,
+        int inputChannels,
+        int classNum,
+        int trainEpochs,
+        String dataset,
+        int trainSubset,
+        Path outDir) {
+
+    /** The models of {@link Builder#quick()}: one light model of three families. */
+    public static final List<String> QUICK_MODELS =
+            List.of("ShuffleNetV2_x0_5", "MobileNetV3_small_x1_0", "GhostNet_x0_5");
+
+    /** Data sets the training dimension knows. */
+    public static final List<String> DATASETS = List.of("fashion-mnist");
+
+    public BenchmarkOptions {
+        models = List.copyOf(models);
+        batchSizes = List.copyOf(batchSizes);
+        threads = List.copyOf(threads);
+        engines = List.copyOf(engines);
+        if (models.isEmpty()) {
+            throw new JclasException("no models to benchmark", "name at least one zoo model (`jclas models` lists them)");
+        }
+        requirePositive(batchSizes, "batch size", "--batch-sizes 1,4,8");
+        requirePositive(threads, "thread count", "--threads 1,2");
+        if (engines.isEmpty()) {
+            throw new JclasException("no inference engine selected", "use --engines onnxruntime,pytorch");
+        }
+        if (iterations < 1 || warmup < 0) {
+            throw new JclasException("iterations must be at least 1 and warm-up at least 0, got "
+                    + iterations + " and " + warmup, "use e.g. --iterations 30 --warmup 5");
+        }
+        if (inputSize < 8 || (inputChannels != 1 && inputChannels != 3) || classNum < 1) {
+            throw new JclasException("unusable input " + inputChannels + "x" + inputSize + "x" + inputSize
+                    + " with " + classNum + " classes", "use --input-size 224 (3 channels) or 28 (1 channel)");
+        }
+        if (trainEpochs < 0 || trainSubset < 0) {
+            throw new JclasException("train epochs and subset must not be negative",
+                    "use --train-epochs 0 to skip training, --train-subset 0 for the whole set");
+        }
+        if (!DATASETS.contains(dataset)) {
+            throw new JclasException("unknown benchmark dataset '" + dataset + "'", "use one of " + DATASETS);
+        }
+        if (outDir == null) {
+            throw new JclasException("no output folder for the report", "set --out, e.g. --out bench-out");
+        }
+    }
+
+    private static void requirePositive(List<Integer> values, String what, String example) {
+        if (values.isEmpty() || values.stream().anyMatch(v -> v == null || v < 1)) {
+            throw new JclasException("every " + what + " must be at least 1, got " + values, "use e.g. " + example);
+        }
+    }
+
+    /** True when models are built for tiny images (stem stride 1, no stem pool). */
+    public boolean smallInput() {
+        return inputSize <= 64;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder with the defaults of a full run. */
+    public static final class Builder {
+        private List<String> models = List.of();
+        private List<Integer> batchSizes = List.of(1, 4, 8);
+        private List<Integer> threads = List.of(1, 2);
+        private List<InferenceEngine> engines = List.of(InferenceEngine.values());
+        private int warmup = 5;
+        private int iterations = 30;
+        private int inputSize = 224;
+        private int inputChannels = 3;
+        private int classNum = 1000;
+        private int trainEpochs = 0;
+        private String dataset = "fashion-mnist";
+        private int trainSubset = 0;
+        private Path outDir = Path.of("bench-out");
+
+        public Builder setModels(List<String> v) { models = v; return this; }
+        public Builder optBatchSizes(List<Integer> v) { batchSizes = v; return this; }
+        public Builder optThreads(List<Integer> v) { threads = v; return this; }
+        public Builder optEngines(List<InferenceEngine> v) { engines = v; return this; }
+        public Builder optWarmup(int v) { warmup = v; return this; }
+        public Builder optIterations(int v) { iterations = v; return this; }
+        public Builder optInputSize(int v) { inputSize = v; return this; }
+        public Builder optInputChannels(int v) { inputChannels = v; return this; }
+        public Builder optClassNum(int v) { classNum = v; return this; }
+        public Builder optTrainEpochs(int v) { trainEpochs = v; return this; }
+        public Builder optDataset(String v) { dataset = v; return this; }
+        public Builder optTrainSubset(int v) { trainSubset = v; return this; }
+        public Builder optOutDir(Path v) { outDir = v; return this; }
+
+        /**
+         * Quick settings: three light models, batch 1, one thread, few iterations, one training
+         * epoch on 512 images. Later setters still override these.
+         */
+        public Builder quick() {
+            models = QUICK_MODELS;
+            batchSizes = List.of(1);
+            threads = List.of(1);
+            warmup = 2;
+            iterations = 10;
+            trainEpochs = 1;
+            trainSubset = 512;
+            return this;
+        }
+
+        public BenchmarkOptions build() {
+            return new BenchmarkOptions(models, batchSizes, threads, engines, warmup, iterations, inputSize,
+                    inputChannels, classNum, trainEpochs, dataset, trainSubset, outDir);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.jclas.bench;
+
+import java.util.List;
+
+/**
+ * The result of a benchmark run, as written to report.json.
+ *
+ * @param startedAt ISO-8601 start time
+ * @param machine where it ran
+ * @param settings the run's settings
+ * @param models one result per model, in option order
+ */
+public record BenchmarkReport(String startedAt, MachineInfo machine, Settings settings, List<ModelResult> models) {
+
+    public BenchmarkReport {
+        models = List.copyOf(models);
+    }
+
+    /** The options that shape the numbers (the output folder excluded). */
+    public record Settings(
+            List<Integer> batchSizes, List<Integer> threads, List<String> engines, int warmup, int iterations,
+            int inputSize, int inputChannels, int classNum, int trainEpochs, String dataset, int trainSubset) {
+
+        /** The settings of {@code o}. */
+        public static Settings of(BenchmarkOptions o) {
+            return new Settings(o.batchSizes(), o.threads(),
+                    o.engines().stream().map(InferenceEngine::id).toList(), o.warmup(), o.iterations(),
+                    o.inputSize(), o.inputChannels(), o.classNum(), o.trainEpochs(), o.dataset(), o.trainSubset());
+        }
+    }
+}

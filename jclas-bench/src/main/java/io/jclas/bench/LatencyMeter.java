@@ -1,0 +1,33 @@
+package io.jclas.bench;
+
+/** Times forwards: warm-up calls first, then one wall-clock sample per timed call. */
+public final class LatencyMeter {
+    private LatencyMeter() {}
+
+    /** Milliseconds of each of {@code iterations} forwards after {@code warmup} untimed ones. */
+    public static double[] sample(ForwardRunner runner, int warmup, int iterations) {
+        for (int i = 0; i < warmup; i++) {
+            runner.forward();
+        }
+        double[] ms = new double[iterations];
+        for (int i = 0; i < iterations; i++) {
+            long t0 = System.nanoTime();
+            runner.forward();
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        return ms;
+    }
+
+    /**
+     * The latency result of the samples: median, p90, GFLOP/s achieved at the median and the ratio
+     * of the median to the floor set by {@code peakGflops} (null or non-positive: no ratio).
+     */
+    public static LatencyResult summarise(String engine, int batch, int threads, double[] ms, long flopsPerImage,
+            Double peakGflops) {
+        double median = Percentiles.median(ms);
+        double work = (double) flopsPerImage * batch;
+        double gflops = work / (median * 1e6);
+        Double ratio = peakGflops == null || peakGflops <= 0 ? null : median / (work / (peakGflops * 1e6));
+        return new LatencyResult(engine, batch, threads, median, Percentiles.p90(ms), gflops, ratio);
+    }
+}

@@ -1,0 +1,50 @@
+package io.jclas.bench;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything measured for one model.
+ *
+ * @param name zoo name
+ * @param family family title (series of the plots)
+ * @param params trainable parameters
+ * @param flops FLOPs of one image at the benchmark input (2 x MACs)
+ * @param npzBytes size of the weights file ({@code model.npz})
+ * @param onnxBytes size of the exported ONNX model; null when it could not be exported
+ * @param rssBytes by engine id: resident memory above the idle baseline after loading the model and
+ *     running batch-1 forwards, measured in a fresh JVM
+ * @param activationBytes estimated activation memory of one image: every op output, float32
+ * @param publishedTop1 the published ImageNet Top-1 (fraction) or null
+ * @param latencies one entry per engine x batch x threads that ran
+ * @param training the training dimension or null when skipped or unavailable
+ * @param notes what could not be measured and why
+ */
+public record ModelResult(
+        String name,
+        String family,
+        long params,
+        long flops,
+        long npzBytes,
+        Long onnxBytes,
+        Map<String, Long> rssBytes,
+        long activationBytes,
+        Double publishedTop1,
+        List<LatencyResult> latencies,
+        TrainingResult training,
+        List<String> notes) {
+
+    public ModelResult {
+        latencies = List.copyOf(latencies);
+        notes = List.copyOf(notes);
+        rssBytes = Map.copyOf(rssBytes);
+    }
+
+    /** The latency of one configuration, or null when it did not run. */
+    public LatencyResult latency(String engine, int batch, int threads) {
+        return latencies.stream()
+                .filter(l -> l.engine().equals(engine) && l.batch() == batch && l.threads() == threads)
+                .findFirst()
+                .orElse(null);
+    }
+}
