@@ -1,0 +1,89 @@
+package io.jclas.cli;
+
+import io.jclas.JclasException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Turns what {@code Infer.infer_imgs} may name into image files: an image, a folder (its images,
+ * sorted, recursively) or a list file ({@code .txt}: one image per line, PaddleClas's
+ * "path label" lines allowed; relative paths are taken from the list's folder).
+ */
+final class ImageInputs {
+    private static final Set<String> IMAGE_SUFFIXES = Set.of("png", "jpg", "jpeg", "bmp", "gif");
+
+    private ImageInputs() {}
+
+    static List<Path> resolve(List<Path> inputs) {
+        List<Path> out = new ArrayList<>();
+        for (Path in : inputs) {
+            out.addAll(resolve(in));
+        }
+        return out;
+    }
+
+    static List<Path> resolve(Path in) {
+        if (Files.isDirectory(in)) {
+            List<Path> found = folder(in);
+            if (found.isEmpty()) {
+                throw new JclasException("no images in " + in, "the folder should hold .png, .jpg, .jpeg, .bmp or .gif files");
+            }
+            return found;
+        }
+        if (!Files.isRegularFile(in)) {
+            throw new JclasException("image path not found: " + in, "pass an image, a folder of images or a list file");
+        }
+        return suffix(in).equals("txt") ? listFile(in) : List.of(in);
+    }
+
+    private static List<Path> folder(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> IMAGE_SUFFIXES.contains(suffix(p)))
+                    .sorted()
+                    .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new JclasException("cannot list " + dir + ": " + e.getMessage(), "check the folder's permissions", e);
+        }
+    }
+
+    private static List<Path> listFile(Path list) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(list);
+        } catch (IOException e) {
+            throw new JclasException("cannot read list file " + list, "check the path", e);
+        }
+        Path base = list.toAbsolutePath().getParent();
+        List<Path> out = new ArrayList<>();
+        for (String line : lines) {
+            String entry = line.strip();
+            if (entry.isEmpty() || entry.startsWith("#")) {
+                continue;
+            }
+            Path p = base.resolve(entry.split("\\s+")[0]);
+            if (!Files.isRegularFile(p)) {
+                throw new JclasException("image listed in " + list + " not found: " + p,
+                        "paths in a list file are relative to the list file's folder");
+            }
+            out.add(p);
+        }
+        if (out.isEmpty()) {
+            throw new JclasException("list file " + list + " names no images", "write one image path per line");
+        }
+        return out;
+    }
+
+    private static String suffix(Path p) {
+        String name = p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,60 @@
+package io.jclas.cli;
+
+import io.jclas.infer.Classifier;
+import io.jclas.infer.ClassifierOptions;
+import io.jclas.infer.ClassifierProvider;
+import io.jclas.infer.ModelDescription;
+import io.jclas.infer.Prediction;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A classifier for CLI tests, opened for directories holding {@code fake.model}: class = the image's
+ * width modulo 3, with scores 0.7, 0.2, 0.1 down the classes.
+ */
+final class FakeClassifier implements Classifier {
+    static final List<String> LABELS = List.of("zero", "one", "two");
+
+    /** Found through the ServiceLoader file of the test resources. */
+    public static final class Provider implements ClassifierProvider {
+        @Override
+        public boolean accepts(Path dir, ClassifierOptions options) {
+            return Files.exists(dir.resolve("fake.model"));
+        }
+
+        @Override
+        public Classifier open(Path dir, ClassifierOptions options) {
+            return new FakeClassifier();
+        }
+    }
+
+    @Override
+    public List<Prediction> predict(BufferedImage image, int topk) {
+        int first = image.getWidth() % 3;
+        float[] scores = {0.7f, 0.2f, 0.1f};
+        List<Prediction> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(topk, 3); i++) {
+            int c = (first + i) % 3;
+            out.add(new Prediction(c, LABELS.get(c), scores[i]));
+        }
+        return out;
+    }
+
+    @Override
+    public List<List<Prediction>> predictBatch(List<BufferedImage> images, int topk) {
+        List<List<Prediction>> out = new ArrayList<>();
+        images.forEach(i -> out.add(predict(i, topk)));
+        return out;
+    }
+
+    @Override
+    public ModelDescription describe() {
+        return new ModelDescription("Fake", "fake", LABELS, null, 1);
+    }
+
+    @Override
+    public void close() {}
+}
