@@ -136,6 +136,8 @@ public final class ConvBnAct extends Layer {
         public Builder optAct(Act a) { act = a; return this; }
         /** A plain convolution with bias and no BatchNorm. */
         public Builder noBatchNormWithBias() { bn = false; bias = true; return this; }
+        /** A plain convolution without BatchNorm or bias (MobileNetV3's last_conv). */
+        public Builder noBatchNorm() { bn = false; bias = false; return this; }
 
         public ConvBnAct build() {
             return new ConvBnAct(this);

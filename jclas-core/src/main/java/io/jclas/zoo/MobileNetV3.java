@@ -107,7 +107,7 @@ final class MobileNetV3 {
         Sequential head = new Sequential()
                 .add("avg_pool", new GlobalAvgPool(true))
                 .add("last_conv", ConvBnAct.builder(lastSecond, LAST_CONV, 1)
-                        .noBatchNormWithBias().optAct(Act.HARD_SWISH).build())
+                        .noBatchNorm().optAct(Act.HARD_SWISH).build())
                 .add("dropout", new Dropout(0.2f, Dropout.Mode.DOWNSCALE_IN_INFER))
                 .add("flatten", new Flatten())
                 .add("fc", new Fc(LAST_CONV, o.classNum()));

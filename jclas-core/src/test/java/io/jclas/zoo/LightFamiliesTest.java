@@ -23,6 +23,9 @@ import io.jclas.layers.OpType;
 import io.jclas.layers.Ops;
 import io.jclas.layers.Trace;
 import io.jclas.layers.Widths;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -30,6 +33,37 @@ import org.junit.jupiter.api.Test;
 
 /** Focused checks of ShuffleNetV2, MobileNetV1/V2/V3 and GhostNet against PaddleClas's definitions. */
 class LightFamiliesTest {
+
+    /** Reference rows (name, size, params, MACs) of the five families. */
+    private static List<String[]> referenceRows() throws Exception {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                LightFamiliesTest.class.getResourceAsStream("zoo-reference.csv"), StandardCharsets.UTF_8))) {
+            return r.lines().skip(1).map(l -> l.split(","))
+                    .filter(f -> f[0].matches("(ShuffleNetV2|MobileNetV[123]|GhostNet).*"))
+                    .collect(Collectors.toList());
+        }
+    }
+
+    @Test
+    void paramsMatchTheReferenceExactly() throws Exception {
+        List<String[]> rows = referenceRows();
+        assertEquals(30, rows.size());
+        for (String[] row : rows) {
+            long params = ModelStats.params(Models.create(row[0]));
+            long expected = Long.parseLong(row[2]);
+            assertEquals(expected, params, row[0]);
+        }
+    }
+
+    @Test
+    void macsMatchTheReferenceExactly() throws Exception {
+        for (String[] row : referenceRows()) {
+            if (row[0].matches(".*_x0_(25|35)|GhostNet_x0_5")) {
+                int size = Integer.parseInt(row[1]);
+                assertEquals(Long.parseLong(row[3]), ModelStats.macs(Models.create(row[0]), 3, size, size), row[0]);
+            }
+        }
+    }
 
     @Test
     void channelShuffleInterleavesTheTwoHalves() {
@@ -142,7 +176,7 @@ class LightFamiliesTest {
 
     private static String v3Widths(String name) {
         Network net = Models.create(name);
-        ConvBnAct stem = (ConvBnAct) net.features().getChildren().get("conv");
+        ConvBnAct stem = (ConvBnAct) child(net.features(), "conv");
         String units = collect(net, InvertedResidualUnit.class).stream()
                 .map(u -> u.midChannels() + "/" + u.outChannels()
                         + (u.squeezedChannels() > 0 ? "(se" + u.squeezedChannels() + ")" : ""))
@@ -170,7 +204,7 @@ class LightFamiliesTest {
 
     private static String ghostWidths(String name) {
         Network net = Models.create(name);
-        ConvBnAct stem = (ConvBnAct) net.features().getChildren().get("conv1");
+        ConvBnAct stem = (ConvBnAct) child(net.features(), "conv1");
         String blocks = collect(net, GhostNet.GhostBottleneck.class).stream()
                 .map(b -> ghostWidth(b, "ghost_module_1") + "/" + ghostWidth(b, "ghost_module_2"))
                 .collect(Collectors.joining(" "));
@@ -178,19 +212,19 @@ class LightFamiliesTest {
     }
 
     private static int ghostWidth(Block bottleneck, String module) {
-        Block ghost = bottleneck.getChildren().get(module);
-        return ((ConvBnAct) ghost.getChildren().get("primary_conv")).outChannels()
-                + ((ConvBnAct) ghost.getChildren().get("cheap_operation")).outChannels();
+        Block ghost = child(bottleneck, module);
+        return ((ConvBnAct) child(ghost, "primary_conv")).outChannels()
+                + ((ConvBnAct) child(ghost, "cheap_operation")).outChannels();
     }
 
     @Test
     void ghostBottleneckProjectsItsShortcutOnlyWhenShapesChange() {
         List<GhostNet.GhostBottleneck> blocks = collect(Models.create("GhostNet_x1_0"), GhostNet.GhostBottleneck.class);
-        assertNull(blocks.get(0).getChildren().get("shortcut_conv"), "16 -> 16, stride 1: identity");
-        assertNotNull(blocks.get(1).getChildren().get("shortcut_conv"), "stride 2");
-        assertNotNull(blocks.get(9).getChildren().get("shortcut_conv"), "80 -> 112 at stride 1");
-        assertNotNull(blocks.get(3).getChildren().get("se_block"));
-        assertNull(blocks.get(5).getChildren().get("se_block"));
+        assertNull(child(blocks.get(0), "shortcut_conv"), "16 -> 16, stride 1: identity");
+        assertNotNull(child(blocks.get(1), "shortcut_conv"), "stride 2");
+        assertNotNull(child(blocks.get(9), "shortcut_conv"), "80 -> 112 at stride 1");
+        assertNotNull(child(blocks.get(3), "se_block"));
+        assertNull(child(blocks.get(5), "se_block"));
     }
 
     @Test
@@ -208,7 +242,7 @@ class LightFamiliesTest {
     @Test
     void stemFollowsInputChannels() {
         Network net = Models.create("GhostNet_x0_5", ModelOptions.defaults().withInputChannels(1));
-        ConvBnAct stem = (ConvBnAct) net.features().getChildren().get("conv1");
+        ConvBnAct stem = (ConvBnAct) child(net.features(), "conv1");
         assertEquals(new Shape(8, 1, 3, 3), stem.weight().getShape());
     }
 
@@ -220,6 +254,16 @@ class LightFamiliesTest {
             assertEquals(net.featureChannels(), f.getShape().get(1));
             return f.getShape().get(3);
         }
+    }
+
+    /** The child DJL registered under {@code name} (it prefixes a two-digit position); null if none. */
+    private static Block child(Block parent, String name) {
+        return parent.getChildren().stream()
+                .filter(p -> p.getKey().endsWith(name)
+                        && p.getKey().substring(0, p.getKey().length() - name.length()).matches("\\d{2,}"))
+                .map(ai.djl.util.Pair::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     private static <T> List<T> collect(Block block, Class<T> type) {
