@@ -236,19 +236,29 @@ final class ResNet {
     }
 
     /**
-     * The projection shortcut: 1x1 conv + BN ({@code conv}). Plain: the conv carries the stride.
-     * Avg-pool type (vd): a 2x2 stride-2 average pool (ceil mode, padding excluded: PaddleClas's
-     * {@code AvgPool2D(2, 2, ceil_mode=True)}) then a stride-1 conv, so no input is skipped.
+     * The projection shortcut: a 1x1 conv + BN ({@code conv}) at the output resolution. Down-sampling
+     * projections first reduce the input with a pool: the vd type with a 2x2 stride-2 average pool
+     * (ceil mode, padding excluded: PaddleClas's {@code AvgPool2D(2, 2, ceil_mode=True)}), so no
+     * input is skipped; the plain type (vb, vc) with a 1x1 stride-2 max-pool, which just keeps the
+     * even positions. The plain type thus computes exactly PaddleClas's stride-2 1x1 conv, with the
+     * same parameters and MACs; it is written as pick-then-conv because the backward pass of a
+     * strided 1x1 conv with 512 or more input channels kills the JVM (SIGFPE in oneDNN's brgemm
+     * blocking heuristic, PyTorch 2.7.1 CPU on machines that report no cache sizes).
      */
     static final class Projection extends Layer {
-        private final Block pool;
         private final ConvBnAct conv;
+        private final Pool2d pool;
 
         Projection(int in, int out, int stride, boolean avgPool) {
-            boolean pooled = avgPool && stride > 1;
-            // conv registered first: its parameter names are then the same with or without the pool
-            conv = child("conv", ConvBnAct.builder(in, out, 1).optStride(pooled ? 1 : stride).build());
-            pool = pooled ? child("avg_pool", Pool2d.avg(stride, stride, 0, true)) : null;
+            // conv registered first: parameter names are then the same with or without the pool
+            conv = child("conv", ConvBnAct.builder(in, out, 1).build());
+            if (stride == 1) {
+                pool = null;
+            } else if (avgPool) {
+                pool = child("avg_pool", Pool2d.avg(stride, stride, 0, true));
+            } else {
+                pool = child("subsample", Pool2d.max(1, stride, 0));
+            }
         }
 
         @Override

@@ -34,8 +34,9 @@ final class SqueezeNet {
     private SqueezeNet() {}
 
     static void register(Registry r) {
+        // Minimum sides found by running the models: each floor-mode pool needs a 3x3 map.
         r.add("SqueezeNet1_0", Family.SQUEEZENET, 224, 35, 0, o -> build(true, o));
-        r.add("SqueezeNet1_1", Family.SQUEEZENET, 224, 17, 0, o -> build(false, o));
+        r.add("SqueezeNet1_1", Family.SQUEEZENET, 224, 29, 0, o -> build(false, o));
     }
 
     /** Version 1.0 (7x7 stride-2 conv to 96) or 1.1 (3x3 stride-2 conv to 64, earlier pools). */
