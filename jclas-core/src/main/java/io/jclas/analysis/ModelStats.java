@@ -44,7 +44,7 @@ public final class ModelStats {
 
     /**
      * Multiply-adds of one forward at batch 1 and the given input, counted from a traced forward.
-     * Initialises the block if needed (with random weights).
+     * An uninitialised block is initialised for the count and left uninitialised afterwards.
      */
     public static long macs(Layer block, int channels, int height, int width) {
         return trace(block, channels, height, width).getKey();
@@ -55,9 +55,10 @@ public final class ModelStats {
      * in floats, used by the benchmark's memory estimate).
      */
     public static Pair<Long, Long> trace(Layer block, int channels, int height, int width) {
+        boolean borrowed = !block.isInitialized();
         try (NDManager manager = NDManager.newBaseManager()) {
             Shape input = new Shape(1, channels, height, width);
-            if (!block.isInitialized()) {
+            if (borrowed) {
                 block.initialize(manager, DataType.FLOAT32, input);
             }
             long[] macs = {0};
@@ -76,6 +77,13 @@ public final class ModelStats {
                 return;
             }, () -> block.forward(new ParameterStore(manager, false), new ai.djl.ndarray.NDList(x), false));
             return new Pair<>(macs[0], activations[0]);
+        } finally {
+            if (borrowed) {
+                // The arrays died with the scratch manager: give the block back uninitialised.
+                for (ai.djl.util.Pair<String, Parameter> p : block.getParameters()) {
+                    p.getValue().close();
+                }
+            }
         }
     }
 }
