@@ -1,9 +1,35 @@
 package io.jclas.train;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import io.jclas.JclasException;
+import io.jclas.config.Config;
+import io.jclas.infer.PreprocessSpec;
+import io.jclas.util.AtomicFiles;
+import io.jclas.zoo.Models;
+import io.jclas.zoo.Network;
+import io.jclas.zoo.Weights;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
 /**
  * The one checkpoint format: {@code output/<Arch.name>/{latest,best_model,epoch_N}/} each with
- * {@code model.npz}, {@code optimizer.npz}, {@code state.json}, {@code config.yaml} and
- * {@code labels.txt}, every directory written atomically.
+ * {@code model.npz} (every parameter, {@link Weights}), {@code optimizer.npz} (optimizer slots
+ * {@code "<slot>.<param>"}, the step count {@code "step"}, and with EMA the averages
+ * {@code "ema.<param>"}), {@code state.json} (epoch, metrics, best metric), {@code config.yaml} (the
+ * resolved config) and {@code labels.txt} (one class name per line). Every directory is written
+ * atomically. In {@code best_model} with EMA on, {@code model.npz} holds the averaged weights (those
+ * that were evaluated); elsewhere it holds the trained weights, so that a resume continues exactly.
  */
 public final class Checkpoints {
     public static final String LATEST = "latest";
@@ -12,11 +38,83 @@ public final class Checkpoints {
     public static final String STATE = "state.json";
     public static final String CONFIG = "config.yaml";
     public static final String LABELS = "labels.txt";
+    static final String EMA_PREFIX = "ema.";
 
     private Checkpoints() {}
 
     /** The directory name of the checkpoint after {@code epoch}. */
     public static String epochDir(int epoch) {
         return "epoch_" + epoch;
+    }
+
+    /** Writes one checkpoint directory atomically. */
+    static void save(Path dir, Block net, Map<String, NDArray> optimizerState, Map<String, Object> state,
+            Config config, List<String> labels) {
+        CheckpointFiles.writeDirectory(dir, tmp -> {
+            Weights.save(net, tmp.resolve(Weights.FILE_NAME));
+            CheckpointFiles.writeArrays(tmp.resolve(OPTIMIZER), optimizerState);
+            AtomicFiles.writeString(tmp.resolve(STATE), Json.write(state) + "\n");
+            config.save(tmp.resolve(CONFIG));
+            AtomicFiles.writeString(tmp.resolve(LABELS), String.join("\n", labels) + "\n");
+        });
+    }
+
+    /** A checkpoint directory given as itself or as a file inside it ({@code .../epoch_3/model.npz}). */
+    static Path directory(Path given, String what) {
+        Path dir = Files.isRegularFile(given) ? given.toAbsolutePath().getParent() : given;
+        if (!Files.isRegularFile(dir.resolve(Weights.FILE_NAME))) {
+            throw new JclasException(what + " " + given + " is not a checkpoint (no " + Weights.FILE_NAME + ")",
+                    "point at a directory such as output/<Arch.name>/latest written by jclas train");
+        }
+        return dir;
+    }
+
+    /** The {@code state.json} of a checkpoint as a map. */
+    static Map<String, Object> readState(Path dir) {
+        Path file = dir.resolve(STATE);
+        try {
+            Object parsed = new Yaml(new SafeConstructor(new LoaderOptions()))
+                    .load(Files.readString(file, StandardCharsets.UTF_8));
+            if (parsed instanceof Map<?, ?> m) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> state = (Map<String, Object>) m;
+                return state;
+            }
+            throw new JclasException(file + " is not a JSON object", "resume from another checkpoint");
+        } catch (IOException e) {
+            throw new JclasException("cannot read " + file + ": " + e.getMessage(),
+                    "resume from a checkpoint directory written by jclas train", e);
+        }
+    }
+
+    /** The class names of a checkpoint ({@code labels.txt}). */
+    static List<String> readLabels(Path dir) {
+        try {
+            return Files.readAllLines(dir.resolve(LABELS), StandardCharsets.UTF_8).stream()
+                    .filter(l -> !l.isEmpty()).toList();
+        } catch (IOException e) {
+            throw new JclasException("cannot read " + dir.resolve(LABELS) + ": " + e.getMessage(),
+                    "the checkpoint is incomplete; use one written by jclas train", e);
+        }
+    }
+
+    /** Builds the network of a config and initialises it on {@code manager}. */
+    static Network build(TrainSettings s, NDManager manager) {
+        Network net = Models.create(s.archName(), s.modelOptions());
+        int[] shape = s.imageShape();
+        net.initialize(manager, DataType.FLOAT32, new Shape(1, shape[0], shape[1], shape[2]));
+        return net;
+    }
+
+    /**
+     * Restores the network of a checkpoint directory (or of a file inside it) for inference, with its
+     * config, labels and preprocessing.
+     */
+    public static LoadedModel loadNetwork(Path dir, NDManager manager) {
+        Path d = directory(dir, "checkpoint");
+        Config config = Config.load(d.resolve(CONFIG), List.of());
+        Network net = build(TrainSettings.from(config), manager);
+        Weights.load(net, d.resolve(Weights.FILE_NAME), false);
+        return new LoadedModel(net, config, readLabels(d), PreprocessSpec.fromConfig(config));
     }
 }

@@ -60,8 +60,4 @@ public final class ClassificationLoss {
         }
         return w;
     }
-
-    public int classNum() {
-        return classNum;
-    }
 }

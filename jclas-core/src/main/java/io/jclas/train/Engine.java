@@ -1,0 +1,55 @@
+package io.jclas.train;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import io.jclas.JclasException;
+import io.jclas.config.Config;
+import io.jclas.data.DataLoader;
+import io.jclas.zoo.Network;
+import io.jclas.zoo.Weights;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Training and evaluation from a PaddleClas-shaped config: {@code Global}, {@code Arch}, {@code Loss},
+ * {@code Optimizer}, {@code DataLoader.Train/Eval}, and jclas's {@code EMA} and {@code Distillation}.
+ */
+public final class Engine {
+    private Engine() {}
+
+    /**
+     * Trains as the config says: checkpoints, {@code metrics.jsonl}, {@code curves.png} and the resolved
+     * {@code config.yaml} go to {@code Global.output_dir/<Arch.name>/}. {@code Global.checkpoints}
+     * resumes exactly where that checkpoint stopped.
+     */
+    public static TrainResult train(Config config, TrainListener listener) {
+        try (Trainer trainer = new Trainer(config, listener)) {
+            return trainer.run();
+        }
+    }
+
+    /**
+     * Evaluates the weights of {@code Global.pretrained_model} (a checkpoint directory or its
+     * model.npz; else {@code output_dir/<Arch.name>/best_model}) on {@code DataLoader.Eval}.
+     */
+    public static EvalResult evaluate(Config config, TrainListener listener) {
+        TrainSettings s = TrainSettings.from(config);
+        Path weights = s.pretrained() != null ? s.pretrained() : s.outputDir().resolve(Checkpoints.BEST);
+        Path dir = Checkpoints.directory(weights, "Global.pretrained_model");
+        if (!config.has("DataLoader.Eval")) {
+            throw new JclasException("config has no DataLoader.Eval section", "add DataLoader.Eval with the test dataset");
+        }
+        Device device = s.resolveDevice(listener::onMessage);
+        s.applyThreads();
+        ai.djl.engine.Engine.getInstance().setRandomSeed((int) s.seed());
+        try (NDManager manager = NDManager.newBaseManager(device);
+                DataLoader loader = DataLoader.create(config.section("DataLoader.Eval"), s.classNum(), s.seed(), 0)) {
+            Network net = Checkpoints.build(s, manager);
+            Weights.load(net, dir.resolve(Weights.FILE_NAME), false);
+            List<String> names = loader.dataset().classNames();
+            EvalResult r = Evaluator.evaluate(net, manager, loader, s.classNum(), names, listener);
+            listener.onEval(0, r, false);
+            return r;
+        }
+    }
+}

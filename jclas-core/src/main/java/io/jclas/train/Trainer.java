@@ -1,0 +1,287 @@
+package io.jclas.train;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import io.jclas.JclasException;
+import io.jclas.config.Config;
+import io.jclas.data.Batch;
+import io.jclas.data.DataLoader;
+import io.jclas.zoo.Network;
+import io.jclas.zoo.Weights;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One training run: the state {@link Engine#train} works on. */
+final class Trainer implements AutoCloseable {
+    private final Config config;
+    private final TrainListener listener;
+    private final TrainSettings s;
+    private final NDManager manager;
+    private final Network net;
+    private final List<TrainParam> params;
+    private final Optimizer optimizer;
+    private final Ema ema;
+    private final Network teacher;
+    private final DistillationLoss distillation;
+    private final List<String> labels;
+    private final ClassificationLoss loss;
+    private final int itersPerEpoch;
+    private final LrSchedule schedule;
+    private final Path out;
+    private int startEpoch = 1;
+    private double bestTop1;
+    private int bestEpoch;
+
+    Trainer(Config given, TrainListener listener) {
+        this.s = TrainSettings.from(given);
+        // The resolved config travels with every checkpoint: loaders of a checkpoint need these keys.
+        this.config = given.copy()
+                .set("Arch.small_input", s.smallInput())
+                .set("Arch.class_num", s.classNum())
+                .set("Global.image_shape", java.util.Arrays.stream(s.imageShape()).boxed().toList());
+        this.listener = listener;
+        for (String key : new String[] {"DataLoader.Train", "Optimizer"}) {
+            if (!given.has(key)) {
+                throw new JclasException("config has no " + key + " section",
+                        "start from a recipe in configs/ (e.g. configs/FashionMNIST/ShuffleNetV2_x1_0.yaml)");
+            }
+        }
+        Device device = s.resolveDevice(listener::onMessage);
+        s.applyThreads();
+        // Seeds parameter initialisation; every epoch reseeds with seed + epoch (dropout), so that a
+        // resumed run draws the same numbers as an uninterrupted one.
+        ai.djl.engine.Engine.getInstance().setRandomSeed((int) s.seed());
+        manager = NDManager.newBaseManager(device);
+        net = Checkpoints.build(s, manager);
+        out = s.outputDir();
+        if (s.pretrained() != null) {
+            Path dir = Checkpoints.directory(s.pretrained(), "Global.pretrained_model");
+            List<String> skipped = Weights.load(net, dir.resolve(Weights.FILE_NAME), true);
+            listener.onMessage("initialised from " + dir + (skipped.isEmpty() ? ""
+                    : " (kept fresh, another shape or absent: " + String.join(", ", skipped) + ")"));
+        }
+        if (s.freezeBackbone()) {
+            net.features().freezeParameters(true);
+        }
+        params = TrainParam.of(net);
+        optimizer = Optimizers.create(config.section("Optimizer"));
+        ema = config.has("EMA") ? new Ema(net, config.getDouble("EMA.decay", 0.9999)) : null;
+        try (DataLoader probe = DataLoader.create(config.section("DataLoader.Train"), s.classNum(), s.seed(), 1)) {
+            itersPerEpoch = probe.size();
+            labels = probe.dataset().classNames();
+            loss = Losses.trainLoss(config, s.classNum(), probe.dataset());
+        }
+        if (itersPerEpoch == 0) {
+            throw new JclasException("DataLoader.Train yields no batches",
+                    "check the dataset path, and drop_last with a batch_size larger than the dataset");
+        }
+        schedule = Optimizers.schedule(config.section("Optimizer.lr"), s.epochs(), itersPerEpoch);
+        if (config.has("Distillation")) {
+            teacher = teacher(config.section("Distillation"));
+            distillation = new DistillationLoss(loss, config.getDouble("Distillation.temperature", 4),
+                    config.getDouble("Distillation.alpha", 0.5));
+        } else {
+            teacher = null;
+            distillation = null;
+        }
+        if (s.checkpoints() != null) {
+            resume(Checkpoints.directory(s.checkpoints(), "Global.checkpoints"));
+        }
+    }
+
+    private Network teacher(Config d) {
+        String name = d.getString("teacher");
+        TrainSettings ts = new TrainSettings(name, s.classNum(), s.smallInput(), false, s.imageShape(), 1, s.seed(),
+                s.device(), 1, 1, false, s.outputRoot(), null, null, s.numThreads());
+        Network t = Checkpoints.build(ts, manager);
+        String weights = d.getString("teacher_pretrained_model", null);
+        if (weights == null) {
+            throw new JclasException("Distillation.teacher_pretrained_model is missing",
+                    "point it at the teacher's checkpoint directory (e.g. output/" + name + "/best_model)");
+        }
+        Path dir = Checkpoints.directory(Path.of(weights), "Distillation.teacher_pretrained_model");
+        Weights.load(t, dir.resolve(Weights.FILE_NAME), false);
+        t.freezeParameters(true);
+        return t;
+    }
+
+    private void resume(Path dir) {
+        Weights.load(net, dir.resolve(Weights.FILE_NAME), false);
+        try (NDManager tmp = NDManager.newBaseManager()) {
+            Map<String, NDArray> saved = CheckpointFiles.readArrays(dir.resolve(Checkpoints.OPTIMIZER), tmp);
+            Map<String, NDArray> opt = new LinkedHashMap<>();
+            Map<String, NDArray> avg = new LinkedHashMap<>();
+            saved.forEach((k, v) -> {
+                if (k.startsWith(Checkpoints.EMA_PREFIX)) {
+                    avg.put(k.substring(Checkpoints.EMA_PREFIX.length()), v);
+                } else {
+                    opt.put(k, v);
+                }
+            });
+            optimizer.loadState(opt, params);
+            if (ema != null) {
+                ema.loadState(avg);
+            }
+        }
+        Map<String, Object> state = Checkpoints.readState(dir);
+        startEpoch = ((Number) state.getOrDefault("epoch", 0)).intValue() + 1;
+        bestTop1 = state.get("best_top1") instanceof Number n ? n.doubleValue() : 0;
+        bestEpoch = state.get("best_epoch") instanceof Number n ? n.intValue() : 0;
+        listener.onMessage("resumed from " + dir + " at epoch " + startEpoch);
+    }
+
+    TrainResult run() {
+        long start = System.nanoTime();
+        config.save(out.resolve(Checkpoints.CONFIG));
+        MetricsLog log = new MetricsLog(out.resolve("metrics.jsonl"), startEpoch - 1);
+        EvalResult lastEval = null;
+        for (int epoch = startEpoch; epoch <= s.epochs(); epoch++) {
+            ai.djl.engine.Engine.getInstance().setRandomSeed((int) (s.seed() + epoch));
+            TrainListener.EpochSummary summary = trainEpoch(epoch);
+            listener.onEpoch(summary);
+            log.epoch(summary);
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            metrics.put("train_loss", summary.loss());
+            metrics.put("train_top1", summary.top1());
+            boolean best = false;
+            if (s.evalDuringTrain() && config.has("DataLoader.Eval")
+                    && (epoch % s.evalInterval() == 0 || epoch == s.epochs())) {
+                lastEval = evaluate();
+                best = lastEval.top1() > bestTop1 || bestEpoch == 0;
+                if (best) {
+                    bestTop1 = lastEval.top1();
+                    bestEpoch = epoch;
+                }
+                metrics.put("eval_top1", lastEval.top1());
+                metrics.put("eval_top5", lastEval.top5());
+                metrics.put("eval_loss", lastEval.loss());
+                listener.onEval(epoch, lastEval, best);
+                log.eval(epoch, lastEval, best);
+            }
+            save(epoch, metrics, best);
+        }
+        log.writeCurves(out.resolve("curves.png"));
+        return new TrainResult(out, s.epochs(), bestTop1, bestEpoch, lastEval, (System.nanoTime() - start) / 1e9);
+    }
+
+    private TrainListener.EpochSummary trainEpoch(int epoch) {
+        ParameterStore ps = new ParameterStore(manager, false);
+        double lossSum = 0;
+        long seen = 0;
+        long hardSeen = 0;
+        long correct = 0;
+        double lr = 0;
+        long start = System.nanoTime();
+        int step = 0;
+        try (DataLoader loader = DataLoader.create(config.section("DataLoader.Train"), s.classNum(), s.seed(), epoch)) {
+            int steps = loader.size();
+            for (Batch b : loader) {
+                lr = schedule.at((long) (epoch - 1) * itersPerEpoch + step);
+                step++;
+                float batchLoss;
+                // Every temporary of the batch (inputs, activations, graph) lives in this sub-manager.
+                try (NDManager sub = manager.newSubManager()) {
+                    NDArray x = sub.create(b.images(), new Shape(b.n(), b.c(), b.h(), b.w()));
+                    NDArray targets = b.softTargets() != null
+                            ? sub.create(b.softTargets(), new Shape(b.n(), s.classNum()))
+                            : ClassificationLoss.oneHot(x, b.labels(), s.classNum());
+                    NDArray teacherLogits = teacher == null ? null
+                            : teacher.forward(ps, new NDList(x), false).singletonOrThrow();
+                    try (GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                        NDArray logits = net.forward(ps, new NDList(x), true).singletonOrThrow();
+                        NDArray l = distillation != null ? distillation.compute(logits, teacherLogits, targets)
+                                : loss.compute(logits, targets);
+                        gc.backward(l);
+                        batchLoss = l.getFloat();
+                        if (b.softTargets() == null) {
+                            correct += countCorrect(logits, b.labels());
+                            hardSeen += b.n();
+                        }
+                    }
+                }
+                optimizer.step(params, lr);
+                if (ema != null) {
+                    ema.update();
+                }
+                if (!Float.isFinite(batchLoss)) {
+                    throw new JclasException("training diverged: loss is " + batchLoss + " at epoch " + epoch
+                            + " step " + step, "lower Optimizer.lr.learning_rate or add warmup_epoch");
+                }
+                lossSum += batchLoss * b.n();
+                seen += b.n();
+                double secs = (System.nanoTime() - start) / 1e9;
+                listener.onBatch(new TrainListener.BatchProgress(epoch, s.epochs(), step, steps, batchLoss, lr,
+                        seen / secs, secs / step * (steps - step)));
+            }
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        return new TrainListener.EpochSummary(epoch, s.epochs(), lossSum / Math.max(1, seen),
+                hardSeen == 0 ? Double.NaN : correct / (double) hardSeen, lr, secs, seen / secs);
+    }
+
+    private static long countCorrect(NDArray logits, int[] labels) {
+        long[] pred = logits.argMax(1).toLongArray();
+        long c = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (pred[i] == labels[i]) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    private EvalResult evaluate() {
+        try (DataLoader loader = DataLoader.create(config.section("DataLoader.Eval"), s.classNum(), s.seed(), 0)) {
+            List<String> names = loader.dataset().classNames();
+            if (ema != null) {
+                return ema.withAverage(() -> Evaluator.evaluate(net, manager, loader, s.classNum(), names, listener));
+            }
+            return Evaluator.evaluate(net, manager, loader, s.classNum(), names, listener);
+        }
+    }
+
+    private void save(int epoch, Map<String, Object> metrics, boolean best) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("epoch", epoch);
+        state.put("epochs", s.epochs());
+        state.put("arch", s.archName());
+        state.put("global_step", (long) epoch * itersPerEpoch);
+        state.put("metrics", metrics);
+        state.put("best_top1", bestTop1);
+        state.put("best_epoch", bestEpoch);
+        Map<String, NDArray> opt = new LinkedHashMap<>(optimizer.state());
+        if (ema != null) {
+            ema.state().forEach((k, v) -> opt.put(Checkpoints.EMA_PREFIX + k, v));
+        }
+        Checkpoints.save(out.resolve(Checkpoints.LATEST), net, opt, state, config, labels);
+        if (epoch % s.saveInterval() == 0) {
+            Checkpoints.save(out.resolve(Checkpoints.epochDir(epoch)), net, opt, state, config, labels);
+        }
+        if (best) {
+            if (ema != null) {
+                ema.withAverage(() -> {
+                    Checkpoints.save(out.resolve(Checkpoints.BEST), net, opt, state, config, labels);
+                    return null;
+                });
+            } else {
+                Checkpoints.save(out.resolve(Checkpoints.BEST), net, opt, state, config, labels);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        optimizer.close();
+        if (ema != null) {
+            ema.close();
+        }
+        manager.close();
+    }
+}

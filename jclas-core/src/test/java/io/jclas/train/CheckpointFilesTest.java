@@ -1,0 +1,51 @@
+package io.jclas.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckpointFilesTest {
+    @TempDir
+    Path tmp;
+
+    static List<String> names(Path dir) throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void replacesWholeDirectoryAndLeavesNoTemporaries() throws Exception {
+        Path latest = tmp.resolve("latest");
+        CheckpointFiles.writeDirectory(latest, d -> write(d.resolve("a.txt"), "1"));
+        CheckpointFiles.writeDirectory(latest, d -> write(d.resolve("b.txt"), "2"));
+        assertEquals(List.of("b.txt"), names(latest));
+        assertEquals(List.of("latest"), names(tmp));
+    }
+
+    @Test
+    void failedWriteKeepsTheOldDirectory() throws Exception {
+        Path latest = tmp.resolve("latest");
+        CheckpointFiles.writeDirectory(latest, d -> write(d.resolve("a.txt"), "1"));
+        assertThrows(IllegalStateException.class, () -> CheckpointFiles.writeDirectory(latest, d -> {
+            write(d.resolve("half.txt"), "x");
+            throw new IllegalStateException("disk full");
+        }));
+        assertEquals(List.of("a.txt"), names(latest));
+        assertEquals(List.of("latest"), names(tmp));
+    }
+
+    private static void write(Path p, String s) {
+        try {
+            Files.writeString(p, s);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
