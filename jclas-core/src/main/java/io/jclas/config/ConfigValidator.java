@@ -20,6 +20,7 @@ public final class ConfigValidator {
     enum Kind {
         INT("an integer"), NUMBER("a number"), BOOL("true or false"), STRING("a string"),
         INT_LIST("a list of integers such as [1,5]"), NUMBER_LIST("a list of numbers such as [0.5,0.5]"),
+        CLASS_WEIGHTS("auto or a list of numbers, one per class"),
         ANY("a value"), FILE("the path of an existing file"), DIR("the path of an existing folder"),
         PATH("an existing path"), OPS("a list of transform ops"), BATCH_OPS("a list of batch ops");
 
@@ -55,7 +56,7 @@ public final class ConfigValidator {
                 "sampler", keys("name", Kind.STRING, "batch_size", Kind.INT, "shuffle", Kind.BOOL, "drop_last", Kind.BOOL),
                 "loader", keys("num_workers", Kind.INT, "use_shared_memory", Kind.BOOL));
         Map<String, Map<String, Object>> losses = new LinkedHashMap<>();
-        losses.put("CELoss", keys("weight", Kind.NUMBER, "epsilon", Kind.NUMBER, "class_weight", Kind.NUMBER_LIST));
+        losses.put("CELoss", keys("weight", Kind.NUMBER, "epsilon", Kind.NUMBER, "class_weight", Kind.CLASS_WEIGHTS));
         Map<String, Map<String, Object>> metrics = new LinkedHashMap<>();
         metrics.put("TopkAcc", keys("topk", Kind.INT_LIST));
         return keys(
@@ -156,7 +157,8 @@ public final class ConfigValidator {
             case STRING -> require(key, v, kind, !(v instanceof Map) && !(v instanceof List));
             case INT_LIST -> require(key, v, kind, v instanceof List<?> l
                     && l.stream().allMatch(x -> x instanceof Integer || x instanceof Long));
-            case NUMBER_LIST -> require(key, v, kind, v instanceof List<?> l && l.stream().allMatch(ConfigValidator::isNumber));
+            case NUMBER_LIST -> require(key, v, kind, isNumberList(v));
+            case CLASS_WEIGHTS -> require(key, v, kind, "auto".equals(v) || isNumberList(v));
             case FILE, DIR, PATH -> {
                 require(key, v, kind, v instanceof String);
                 if (files) {
@@ -179,6 +181,10 @@ public final class ConfigValidator {
             }
             default -> { }
         }
+    }
+
+    private static boolean isNumberList(Object v) {
+        return v instanceof List<?> l && l.stream().allMatch(ConfigValidator::isNumber);
     }
 
     private static boolean isNumber(Object v) {

@@ -157,6 +157,15 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void classWeightIsAutoOrAList() {
+        ConfigValidator.validate(Config.fromYaml(FULL.replace("class_weight: [1, 1, 1, 1, 1, 1, 2, 1, 1, 1]", "class_weight: auto")));
+        JclasException e = assertThrows(JclasException.class, () -> ConfigValidator.validate(
+                Config.fromYaml(FULL.replace("class_weight: [1, 1, 1, 1, 1, 1, 2, 1, 1, 1]", "class_weight: often"))));
+        assertEquals("config key Loss.Train.0.CELoss.class_weight is 'often', expected auto or a list of numbers, one per class",
+                e.getMessage());
+    }
+
+    @Test
     void unknownLossAndOpsNameClosest() {
         Config c = Config.fromYaml(FULL.replace("    - CELoss:\n        weight: 1.0\n        epsilon", "    - CELos:\n        weight: 1.0\n        epsilon"));
         JclasException e = assertThrows(JclasException.class, () -> ConfigValidator.validate(c));
