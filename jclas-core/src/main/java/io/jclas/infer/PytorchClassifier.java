@@ -9,8 +9,11 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import io.jclas.JclasException;
+import io.jclas.train.Checkpoints;
+import io.jclas.train.LoadedModel;
 import io.jclas.zoo.Network;
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -40,6 +43,23 @@ public final class PytorchClassifier implements Classifier {
         this.manager = manager;
         this.labels = List.copyOf(labels);
         this.preprocess = preprocess;
+    }
+
+    /**
+     * Opens a checkpoint directory (model.npz + config.yaml + labels.txt, as training writes it).
+     * The preprocessing is the checkpoint's eval preprocessing unless the options give one.
+     */
+    public static PytorchClassifier open(Path checkpointDir, ClassifierOptions options) {
+        NDManager manager = NDManager.newBaseManager(device(options.device()));
+        try {
+            LoadedModel model = Checkpoints.loadNetwork(checkpointDir, manager);
+            PreprocessSpec spec = options.preprocess() != null ? options.preprocess() : model.preprocess();
+            return new PytorchClassifier(model.config().getString("Arch.name"), model.net(), manager, model.labels(),
+                    spec);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
     }
 
     /** The device a classifier option names: "cpu", "gpu" or "gpu:N" (when the engine has GPUs). */
@@ -78,11 +98,8 @@ public final class PytorchClassifier implements Classifier {
         }
     }
 
-    /**
-     * The NCHW batch tensor of decoded images, each preprocessed by {@code spec}: the one input
-     * path of every runtime's classifier.
-     */
-    public static float[] preprocessBatch(PreprocessSpec spec, List<BufferedImage> images) {
+    /** The NCHW batch tensor of decoded images, each preprocessed by {@code spec}. */
+    private static float[] preprocessBatch(PreprocessSpec spec, List<BufferedImage> images) {
         int side = spec.inputSize();
         int per = spec.channels() * side * side;
         float[] batch = new float[images.size() * per];

@@ -1,7 +1,11 @@
 package io.jclas.onnx;
 
+import ai.djl.ndarray.NDManager;
 import ai.onnx.proto.OnnxMl.ModelProto;
+import io.jclas.infer.InferenceYaml;
 import io.jclas.infer.PreprocessSpec;
+import io.jclas.train.Checkpoints;
+import io.jclas.train.LoadedModel;
 import io.jclas.util.AtomicFiles;
 import io.jclas.zoo.Network;
 import java.nio.file.Path;
@@ -16,6 +20,17 @@ public final class Exporter {
     private Exporter() {}
 
     /**
+     * Exports a checkpoint directory written by training ({@code output/<Arch.name>/best_model}):
+     * its weights, its eval preprocessing, its labels.
+     */
+    public static void exportCheckpoint(Path checkpointDir, Path outDir) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            LoadedModel model = Checkpoints.loadNetwork(checkpointDir, manager);
+            export(model.net(), model.config().getString("Arch.name"), model.preprocess(), model.labels(), outDir);
+        }
+    }
+
+    /**
      * Exports an initialised network.
      *
      * @param preprocess the eval preprocessing; its channels and crop fix the ONNX input shape
@@ -26,7 +41,7 @@ public final class Exporter {
         ModelProto model = OnnxExporter.toModel(net, preprocess.channels(), preprocess.inputSize());
         int classNum = (int) model.getGraph().getOutput(0).getType().getTensorType().getShape().getDim(1).getDimValue();
         AtomicFiles.write(outDir.resolve(InferenceFiles.MODEL), model::writeTo);
-        InferenceFiles.writeInferenceYaml(outDir, modelName, preprocess, classNum);
+        InferenceYaml.write(outDir, modelName, preprocess, classNum);
         InferenceFiles.writeLabels(outDir, labels, classNum);
     }
 }

@@ -2,7 +2,6 @@ package io.jclas.onnx;
 
 import io.jclas.JclasException;
 import io.jclas.infer.InferenceYaml;
-import io.jclas.infer.PreprocessSpec;
 import io.jclas.infer.TopK;
 import io.jclas.util.AtomicFiles;
 import java.io.IOException;
@@ -23,10 +22,6 @@ final class InferenceFiles {
     static final String LABELS = "labels.txt";
 
     private InferenceFiles() {}
-
-    static void writeInferenceYaml(Path dir, String modelName, PreprocessSpec spec, int classNum) {
-        InferenceYaml.write(dir, modelName, spec, classNum);
-    }
 
     /** The inference.yml of {@code dir}, or null when there is none (a foreign ONNX model). */
     static InferenceYaml readInferenceYaml(Path dir) {

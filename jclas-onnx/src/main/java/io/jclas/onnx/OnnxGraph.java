@@ -28,6 +28,8 @@ final class OnnxGraph {
     static final long OPSET = 17;
     /** The symbolic batch dimension of the input and the output. */
     static final String BATCH = "N";
+    /** The producer name of jclas's exports, which tells them from foreign models. */
+    static final String PRODUCER = "jclas";
 
     private final List<NodeProto.Builder> nodes = new ArrayList<>();
     private final List<TensorProto> initializers = new ArrayList<>();
@@ -128,7 +130,7 @@ final class OnnxGraph {
         return ModelProto.newBuilder()
                 .setIrVersion(IR_VERSION)
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
-                .setProducerName("jclas")
+                .setProducerName(PRODUCER)
                 .setGraph(g)
                 .build();
     }

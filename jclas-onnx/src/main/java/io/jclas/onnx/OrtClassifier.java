@@ -13,7 +13,6 @@ import io.jclas.infer.InferenceYaml;
 import io.jclas.infer.ModelDescription;
 import io.jclas.infer.Prediction;
 import io.jclas.infer.PreprocessSpec;
-import io.jclas.infer.PytorchClassifier;
 import io.jclas.infer.TopK;
 import java.awt.image.BufferedImage;
 import java.nio.FloatBuffer;
@@ -40,15 +39,17 @@ public final class OrtClassifier implements Classifier {
     private final List<String> labels;
     private final PreprocessSpec preprocess;
     private final int threads;
+    private final DirectBuffers buffers = new DirectBuffers();
 
     private OrtClassifier(OrtSession session, String name, List<String> labels, PreprocessSpec preprocess,
-            int threads, boolean foreign) throws OrtException {
+            int threads) throws OrtException {
         this.session = session;
         this.name = name;
         this.labels = labels;
         this.preprocess = preprocess;
         this.threads = threads;
-        this.foreign = foreign;
+        // jclas exports end in logits; a foreign model may end in a softmax, which is then not applied twice
+        this.foreign = !OnnxGraph.PRODUCER.equals(session.getMetadata().getProducerName());
         Map.Entry<String, NodeInfo> input = session.getInputInfo().entrySet().iterator().next();
         this.inputName = input.getKey();
         long[] shape = ((TensorInfo) input.getValue().getInfo()).getShape();
@@ -73,15 +74,19 @@ public final class OrtClassifier implements Classifier {
                 : inference == null ? null : inference.preprocess();
         if (spec == null) {
             throw new JclasException(model + " has no " + InferenceFiles.INFERENCE_YAML + " to say how to preprocess images",
-                    "give the preprocessing: ClassifierOptions.withPreprocess(PreprocessSpec.imagenet(224)) "
-                            + "(CLI: --preprocess), or add an inference.yml");
+                    "give the preprocessing: ClassifierOptions.withPreprocess(PreprocessSpec.imagenet(224)), "
+                            + "or write an inference.yml next to model.onnx (docs/deploy.md, foreign models)");
         }
         String name = inference != null ? inference.modelName() : dir.toAbsolutePath().getFileName().toString();
-        try {
-            OrtSession session = OrtEnvironment.getEnvironment()
-                    .createSession(model.toString(), sessionOptions(options.threads(), options.device()));
-            return new OrtClassifier(session, name, InferenceFiles.readLabels(dir), spec, options.threads(),
-                    inference == null);
+        List<String> labels = InferenceFiles.readLabels(dir);
+        try (OrtSession.SessionOptions settings = sessionOptions(options.threads(), options.device())) {
+            OrtSession session = OrtEnvironment.getEnvironment().createSession(model.toString(), settings);
+            try {
+                return new OrtClassifier(session, name, labels, spec, options.threads());
+            } catch (RuntimeException | OrtException e) {
+                session.close();
+                throw e;
+            }
         } catch (OrtException e) {
             throw new JclasException("ONNX Runtime cannot load " + model + ": " + e.getMessage(),
                     "the file must be an ONNX image classifier with one NCHW float input", e);
@@ -133,24 +138,39 @@ public final class OrtClassifier implements Classifier {
 
     @Override
     public List<List<Prediction>> predictBatch(List<BufferedImage> images, int topk) {
-        float[] batch = PytorchClassifier.preprocessBatch(preprocess, images);
-        if (!singleImageBatches || images.size() == 1) {
-            return predictTensor(batch, images.size(), topk);
+        if (singleImageBatches && images.size() > 1) {
+            List<List<Prediction>> out = new ArrayList<>();
+            for (BufferedImage image : images) {
+                out.addAll(predictBatch(List.of(image), topk));
+            }
+            return out;
         }
-        int per = batch.length / images.size();
-        List<List<Prediction>> out = new ArrayList<>();
-        for (int i = 0; i < images.size(); i++) {
-            float[] one = java.util.Arrays.copyOfRange(batch, i * per, (i + 1) * per);
-            out.addAll(predictTensor(one, 1, topk));
+        int side = preprocess.inputSize();
+        FloatBuffer batch = buffers.take(images.size() * preprocess.channels() * side * side);
+        try {
+            for (BufferedImage image : images) {
+                batch.put(preprocess.toTensor(image));
+            }
+            return run(batch.flip(), images.size(), topk);
+        } finally {
+            buffers.give(batch);
         }
-        return out;
     }
 
-    /** Top-k of an already preprocessed NCHW batch of {@code n} images. */
-    List<List<Prediction>> predictTensor(float[] batch, int n, int topk) {
+    /** Top-k of an already preprocessed NCHW batch of {@code n} images (the benchmark's entry). */
+    List<List<Prediction>> predictTensor(float[] tensor, int n, int topk) {
+        FloatBuffer batch = buffers.take(tensor.length);
+        try {
+            return run(batch.put(tensor).flip(), n, topk);
+        } finally {
+            buffers.give(batch);
+        }
+    }
+
+    private List<List<Prediction>> run(FloatBuffer batch, int n, int topk) {
         int side = preprocess.inputSize();
         long[] shape = {n, preprocess.channels(), side, side};
-        try (OnnxTensor x = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), FloatBuffer.wrap(batch), shape);
+        try (OnnxTensor x = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), batch, shape);
                 OrtSession.Result result = session.run(Map.of(inputName, x))) {
             FloatBuffer out = ((OnnxTensor) result.get(0)).getFloatBuffer();
             float[] scores = new float[out.remaining()];

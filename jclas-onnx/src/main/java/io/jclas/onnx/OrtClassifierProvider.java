@@ -6,13 +6,14 @@ import io.jclas.infer.ClassifierProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Opens directories holding a model.onnx when the engine is "auto" or "onnxruntime". */
+/** Opens directories holding a model.onnx when the engine is "auto", and any directory for "onnxruntime". */
 public final class OrtClassifierProvider implements ClassifierProvider {
     @Override
     public boolean accepts(Path dir, ClassifierOptions options) {
         String engine = options.engine() == null ? "auto" : options.engine();
-        return (engine.equals("auto") || engine.equals(OrtClassifier.ENGINE))
-                && Files.isRegularFile(dir.resolve(InferenceFiles.MODEL));
+        // asked for by name, it opens the directory even without model.onnx, to say what is missing
+        return engine.equals(OrtClassifier.ENGINE)
+                || engine.equals("auto") && Files.isRegularFile(dir.resolve(InferenceFiles.MODEL));
     }
 
     @Override

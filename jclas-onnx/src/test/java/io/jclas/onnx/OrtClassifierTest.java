@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import ai.onnx.proto.OnnxMl.ModelProto;
 import io.jclas.JclasException;
 import io.jclas.infer.Classifier;
 import io.jclas.infer.ClassifierOptions;
@@ -135,6 +136,91 @@ class OrtClassifierTest {
             assertEquals(ours.predict(img, 1).get(0).score(), p.get(0).score(), 1e-6);
             double sum = p.stream().mapToDouble(Prediction::score).sum();
             assertEquals(1.0, sum, 1e-4);
+        }
+    }
+
+    /** The hand-written inference.yml of docs/deploy.md (foreign models), at this test's sizes. */
+    @Test
+    void handWrittenInferenceYamlOpensAForeignModel() throws Exception {
+        Path foreign = tmp.resolve("handwritten");
+        Files.createDirectories(foreign);
+        Files.copy(exported.resolve("model.onnx"), foreign.resolve("model.onnx"));
+        Files.writeString(foreign.resolve("inference.yml"), String.join("\n",
+                "Global:",
+                "  model_name: resnet18",
+                "  class_num: 10",
+                "  input_shape: [3, 32, 32]",
+                "PreProcess:",
+                "  transform_ops:",
+                "    - DecodeImage: {to_rgb: true, channel_first: false}",
+                "    - ResizeImage: {resize_short: 36}",
+                "    - CropImage: {size: 32}",
+                "    - NormalizeImage: {scale: 0.00392156862745098, mean: [0.485, 0.456, 0.406], "
+                        + "std: [0.229, 0.224, 0.225], order: ''}",
+                "    - ToCHWImage:",
+                ""));
+        try (Classifier c = Classifier.load(foreign); Classifier ours = Classifier.load(exported)) {
+            assertEquals("resnet18", c.describe().name());
+            assertEquals(SPEC, c.describe().preprocess());
+            BufferedImage img = images(1, 13).get(0);
+            // same ids and scores; labels are class_N here, as the folder has no labels.txt
+            List<Prediction> expected = ours.predict(img, 3);
+            List<Prediction> got = c.predict(img, 3);
+            for (int k = 0; k < 3; k++) {
+                assertEquals(expected.get(k).classId(), got.get(k).classId());
+                assertEquals(expected.get(k).score(), got.get(k).score());
+                assertEquals("class_" + got.get(k).classId(), got.get(k).label());
+            }
+        }
+    }
+
+    /** A foreign model that ends in a softmax gives its probabilities as they are, not softmaxed twice. */
+    @Test
+    void foreignSoftmaxIsNotAppliedTwice() throws Exception {
+        ModelProto.Builder model = ModelProto.parseFrom(Files.readAllBytes(exported.resolve("model.onnx"))).toBuilder()
+                .setProducerName("pytorch");
+        var graph = model.getGraphBuilder();
+        var last = graph.getNodeBuilder(graph.getNodeCount() - 1);
+        assertEquals("logits", last.getOutput(0));
+        last.setOutput(0, "scores_before_softmax");
+        graph.addNode(ai.onnx.proto.OnnxMl.NodeProto.newBuilder().setOpType("Softmax")
+                .addInput("scores_before_softmax").addOutput("logits")
+                .addAttribute(OnnxGraph.attr("axis", 1L)));
+        Path foreign = tmp.resolve("softmaxed");
+        Files.createDirectories(foreign);
+        Files.write(foreign.resolve("model.onnx"), model.build().toByteArray());
+        BufferedImage img = images(1, 17).get(0);
+        try (Classifier c = Classifier.load(foreign, ClassifierOptions.defaults().withPreprocess(SPEC));
+                Classifier ours = Classifier.load(exported)) {
+            List<Prediction> expected = ours.predict(img, 3);
+            List<Prediction> got = c.predict(img, 3);
+            for (int k = 0; k < 3; k++) {
+                assertEquals(expected.get(k).classId(), got.get(k).classId());
+                assertEquals(expected.get(k).score(), got.get(k).score(), 1e-6);
+            }
+        }
+    }
+
+    /** torchvision-style exports often fix the batch at 1: batches then run image by image. */
+    @Test
+    void staticBatchOneModelStillTakesBatches() throws Exception {
+        ModelProto.Builder model = ModelProto.parseFrom(Files.readAllBytes(exported.resolve("model.onnx"))).toBuilder();
+        model.getGraphBuilder().getInputBuilder(0).getTypeBuilder().getTensorTypeBuilder().getShapeBuilder()
+                .getDimBuilder(0).setDimValue(1);
+        model.getGraphBuilder().getOutputBuilder(0).getTypeBuilder().getTensorTypeBuilder().getShapeBuilder()
+                .getDimBuilder(0).setDimValue(1);
+        Path fixed = tmp.resolve("fixed");
+        Files.createDirectories(fixed);
+        Files.write(fixed.resolve("model.onnx"), model.build().toByteArray());
+        List<BufferedImage> images = images(3, 9);
+        try (Classifier c = Classifier.load(fixed, ClassifierOptions.defaults().withPreprocess(SPEC));
+                Classifier ours = Classifier.load(exported)) {
+            List<List<Prediction>> got = c.predictBatch(images, 2);
+            List<List<Prediction>> expected = ours.predictBatch(images, 2);
+            for (int i = 0; i < images.size(); i++) {
+                assertEquals(expected.get(i).get(0).classId(), got.get(i).get(0).classId());
+                assertEquals(expected.get(i).get(0).score(), got.get(i).get(0).score(), 1e-5);
+            }
         }
     }
 
