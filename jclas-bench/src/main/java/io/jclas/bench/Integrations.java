@@ -1,22 +1,20 @@
 package io.jclas.bench;
 
+import io.jclas.onnx.OnnxExporter;
+
 /**
  * The parts of jclas the benchmark drives but does not own: the ONNX exporter (module jclas-onnx)
- * and the training engine (io.jclas.train). Each is one method so the benchmark stays testable
- * without them.
+ * and the training engine (io.jclas.train, through {@link EngineTrainingRunner}). Each is one
+ * method so the benchmark's own tests can replace them.
  */
 final class Integrations {
     private Integrations() {}
 
     static OnnxExport onnxExport() {
-        return (net, channels, size, file) -> {
-            throw new UnsupportedOperationException("io.jclas.onnx.OnnxExporter is not in this build yet");
-        };
+        return OnnxExporter::export;
     }
 
     static TrainingRunner trainingRunner() {
-        return (model, options, listener) -> {
-            throw new UnsupportedOperationException("io.jclas.train.Engine is not in this build yet");
-        };
+        return new EngineTrainingRunner();
     }
 }

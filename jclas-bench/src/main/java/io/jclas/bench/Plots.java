@@ -71,6 +71,7 @@ public final class Plots {
                 .yAxisTitle(yTitle).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        chart.getStyler().setXAxisLogarithmic(true); // light models and ResNets differ by 10-100x
         Map<String, List<ModelResult>> byFamily = new LinkedHashMap<>();
         models.forEach(m -> byFamily.computeIfAbsent(m.family(), k -> new ArrayList<>()).add(m));
         byFamily.forEach((family, ms) -> {

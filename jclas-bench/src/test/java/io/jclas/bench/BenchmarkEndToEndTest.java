@@ -40,6 +40,8 @@ class BenchmarkEndToEndTest {
         assertNotNull(pytorch, "notes: " + m.notes());
         assertTrue(pytorch.medianMs() > 0 && pytorch.p90Ms() >= pytorch.medianMs());
         assertTrue(m.rssBytes().get("pytorch") > 0, "notes: " + m.notes());
+        assertNotNull(m.latency("onnxruntime", 1, 1), "notes: " + m.notes());
+        assertTrue(m.onnxBytes() > 2 * m.params() && m.rssBytes().get("onnxruntime") > 0, "notes: " + m.notes());
         assertTrue(r.machine().peakGflops().get(1) > 0);
         for (String f : List.of("report.md", "report.csv", "report.json", Plots.PARAMS, Plots.MEMORY)) {
             assertTrue(Files.size(dir.resolve(f)) > 0, f);
