@@ -29,6 +29,17 @@ final class ConfigOptions {
     }
 
     /**
+     * The config file, or the bundled {@code fallback} without -c, with a command's own {@code base}
+     * overrides applied before the user's (so that -o still wins).
+     */
+    Config load(RuntimeOptions runtime, String fallback, List<String> base) {
+        Path file = config != null ? config : JclasHome.resolve(fallback);
+        List<String> all = new ArrayList<>(base);
+        all.addAll(overrides);
+        return runtime.applyTo(Config.load(file, all));
+    }
+
+    /**
      * The config for working on a model directory: {@code model} (when given) becomes
      * Global.pretrained_model, and without -c the checkpoint's own config.yaml is used.
      */

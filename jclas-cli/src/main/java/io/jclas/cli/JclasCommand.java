@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Image classification on the JVM: the PaddleClas model zoo, training, ONNX deployment, benchmarks.",
-        subcommands = {ModelsCommand.class, PredictCommand.class, ServeCommand.class, BenchmarkCommand.class},
+        subcommands = {ModelsCommand.class, TrainCommand.class, EvalCommand.class, PredictCommand.class, ExportCommand.class,
+            ServeCommand.class, BenchmarkCommand.class, QuickstartCommand.class},
         footer = {"", "Run `jclas COMMAND --help` for a command's options. Start with `jclas quickstart`."})
 final class JclasCommand implements Runnable {
     @Spec

@@ -43,7 +43,7 @@ final class ModelsCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         // CSV rows are their own progress; the other formats wait for the last model
         Progress progress = new Progress(spec.commandLine().getErr(), infos.size(),
-                format != ModelTable.Format.CSV && System.console() != null);
+                format != ModelTable.Format.CSV && ProgressBar.interactive());
         List<ModelRow> rows = new ArrayList<>();
         if (format == ModelTable.Format.CSV) {
             out.println(ModelTable.csvHeader());

@@ -3,16 +3,10 @@ package io.jclas.cli;
 import io.jclas.JclasException;
 import io.jclas.config.Config;
 import io.jclas.infer.Classifier;
-import io.jclas.infer.ImageDecoding;
 import io.jclas.infer.Prediction;
-import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,27 +49,14 @@ final class PredictCommand implements Callable<Integer> {
         List<Path> files = ImageInputs.resolve(inputs(settings));
         int k = topk != null ? topk : settings.getInt("Infer.PostProcess.topk", 5);
         int batch = Math.max(1, settings.getInt("Infer.batch_size", 16));
-        List<List<Prediction>> results = new ArrayList<>();
+        List<List<Prediction>> results;
         try (Classifier classifier = model.open(settings, runtime)) {
-            for (int from = 0; from < files.size(); from += batch) {
-                List<BufferedImage> chunk = new ArrayList<>();
-                for (Path f : files.subList(from, Math.min(files.size(), from + batch))) {
-                    chunk.add(ImageDecoding.read(f));
-                }
-                results.addAll(classifier.predictBatch(chunk, k));
-            }
+            results = Predictions.run(classifier, files, k, batch);
         }
-        PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.pretty(asMaps(files, results)));
+            spec.commandLine().getOut().println(Predictions.json(files, results));
         } else {
-            for (int i = 0; i < files.size(); i++) {
-                StringBuilder line = new StringBuilder(files.get(i).toString()).append(':');
-                for (Prediction p : results.get(i)) {
-                    line.append(String.format(Locale.ROOT, "  %s %.4f", p.label(), p.score()));
-                }
-                out.println(line);
-            }
+            Predictions.print(files, results, spec.commandLine().getOut());
         }
         return 0;
     }
@@ -91,24 +72,5 @@ final class PredictCommand implements Callable<Integer> {
                     "pass -o Infer.infer_imgs=PATH (an image, a folder or a list file) or image paths as arguments");
         }
         return in;
-    }
-
-    private static List<Map<String, Object>> asMaps(List<Path> files, List<List<Prediction>> results) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            List<Map<String, Object>> top = new ArrayList<>();
-            for (Prediction p : results.get(i)) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("class_id", p.classId());
-                m.put("label", p.label());
-                m.put("score", p.score());
-                top.add(m);
-            }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("image", files.get(i).toString());
-            m.put("topk", top);
-            list.add(m);
-        }
-        return list;
     }
 }

@@ -20,6 +20,11 @@ final class ProgressBar {
         this.terminal = terminal;
     }
 
+    /** True when stdout is a terminal that can redraw a line. */
+    static boolean interactive() {
+        return System.console() != null;
+    }
+
     /** Shows {@code done} of {@code total} with a label before and a status after the bar. */
     void update(String label, long done, long total, String status) {
         String line = render(label, done, total, status);

@@ -6,9 +6,6 @@ import picocli.CommandLine.Option;
 
 /** Mixin: where and how wide inference and training run. */
 final class RuntimeOptions {
-    /** DJL's PyTorch engine reads its intra-op thread count from this property when it starts. */
-    static final String PYTORCH_THREADS = "ai.djl.pytorch.num_threads";
-
     @Option(names = "--device", paramLabel = "DEV",
             description = "cpu, gpu or gpu:N where the runtime has one (default: Global.device, else cpu).")
     String device;
@@ -23,13 +20,13 @@ final class RuntimeOptions {
         return device == null ? o : o.withDevice(device);
     }
 
-    /** Applies these settings to a training or evaluation run: Global.device and the engine's threads. */
+    /** Applies these settings to a training or evaluation config: Global.device and Global.num_threads. */
     Config applyTo(Config config) {
         if (device != null) {
             config.set("Global.device", device);
         }
         if (threads > 0) {
-            System.setProperty(PYTORCH_THREADS, Integer.toString(threads));
+            config.set("Global.num_threads", threads);
         }
         return config;
     }

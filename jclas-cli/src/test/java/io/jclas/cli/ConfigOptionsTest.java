@@ -38,13 +38,14 @@ class ConfigOptionsTest {
     void overridesAreTypedAndLaterOnesWin() throws IOException {
         Path yaml = Files.writeString(dir.resolve("c.yaml"), "Global:\n  epochs: 30\n  device: cpu\nArch:\n  name: ResNet18\n");
         Probe p = parse("-c", yaml.toString(), "-o", "Global.epochs=2", "--override", "Global.epochs=3",
-                "-o", "Metric.Eval.topk=[1, 5]", "-o", "Infer.infer_imgs=a=b.png", "--device", "gpu:1");
+                "-o", "Metric.Eval.topk=[1, 5]", "-o", "Infer.infer_imgs=a=b.png", "--device", "gpu:1", "--threads", "2");
         Config c = p.config.load(p.runtime);
         assertEquals(3, c.getInt("Global.epochs"));
         assertEquals(List.of(1, 5), c.getList("Metric.Eval.topk"));
         assertEquals("a=b.png", c.getString("Infer.infer_imgs"));
         assertEquals("ResNet18", c.getString("Arch.name"));
         assertEquals("gpu:1", c.getString("Global.device"));
+        assertEquals(2, c.getInt("Global.num_threads"));
     }
 
     @Test
