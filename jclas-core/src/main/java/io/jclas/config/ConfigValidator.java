@@ -1,6 +1,7 @@
 package io.jclas.config;
 
 import io.jclas.JclasException;
+import io.jclas.util.Suggest;
 import io.jclas.data.transform.Transforms;
 import java.nio.file.Files;
 import java.nio.file.Path;

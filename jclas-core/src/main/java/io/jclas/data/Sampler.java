@@ -2,7 +2,7 @@ package io.jclas.data;
 
 import io.jclas.JclasException;
 import io.jclas.config.Config;
-import io.jclas.config.Suggest;
+import io.jclas.util.Suggest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

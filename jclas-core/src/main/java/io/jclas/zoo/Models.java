@@ -1,18 +1,16 @@
 package io.jclas.zoo;
 
 import io.jclas.JclasException;
+import io.jclas.util.Suggest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -114,31 +112,7 @@ public final class Models {
 
     /** The {@code n} registered names nearest to {@code name} by case-insensitive edit distance. */
     public static List<String> closest(String name, int n) {
-        String q = name.toLowerCase(Locale.ROOT);
-        return INFOS.keySet().stream()
-                .sorted(Comparator.comparingInt((String k) -> editDistance(q, k.toLowerCase(Locale.ROOT)))
-                        .thenComparing(k -> k))
-                .limit(n)
-                .collect(Collectors.toList());
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return Suggest.closest(name, INFOS.keySet(), n);
     }
 
     private static Map<String, ModelInfo.Published> readPublished() {
@@ -158,10 +132,5 @@ public final class Models {
 
     private static double num(String s) {
         return s.isBlank() ? Double.NaN : Double.parseDouble(s);
-    }
-
-    /** Names in registration order, for messages. */
-    static List<String> names() {
-        return new ArrayList<>(INFOS.keySet());
     }
 }

@@ -2,7 +2,7 @@ package io.jclas.data.transform;
 
 import io.jclas.JclasException;
 import io.jclas.config.Config;
-import io.jclas.config.Suggest;
+import io.jclas.util.Suggest;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;

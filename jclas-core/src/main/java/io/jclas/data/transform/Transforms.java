@@ -1,7 +1,7 @@
 package io.jclas.data.transform;
 
 import io.jclas.JclasException;
-import io.jclas.config.Suggest;
+import io.jclas.util.Suggest;
 import io.jclas.data.Image;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,10 @@
-package io.jclas.config;
+package io.jclas.util;
 
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** Finds the known name closest to a mistyped one, for "did you mean" hints. */
 public final class Suggest {
@@ -20,6 +23,16 @@ public final class Suggest {
             }
         }
         return best;
+    }
+
+    /** The {@code n} candidates nearest to {@code name}, nearest first (ties in alphabetical order). */
+    public static List<String> closest(String name, Collection<String> candidates, int n) {
+        String q = name.toLowerCase(Locale.ROOT);
+        return candidates.stream()
+                .sorted(Comparator.comparingInt((String c) -> distance(q, c.toLowerCase(Locale.ROOT)))
+                        .thenComparing(c -> c))
+                .limit(n)
+                .collect(Collectors.toList());
     }
 
     /** "did you mean X?" or a list of the known names when nothing is close. */
