@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
         description = {"Train, evaluate, predict and export a light model on Fashion-MNIST, end to end.",
             "Uses " + QuickstartCommand.CONFIG + " unless -c is given; -o overrides it as usual.",
-            "Writes 10 test images as PNG, trains ShuffleNetV2_x1_0 for 2 epochs on all 60000 training images,",
+            "Writes 10 test images as PNG, trains ShuffleNetV2_x1_0 for 3 epochs on all 60000 training images,",
             "evaluates on the 10000 test images, predicts the PNGs, exports to ONNX and checks that ONNX Runtime",
             "predicts the same classes as the checkpoint. Everything goes to --out."})
 final class QuickstartCommand implements Callable<Integer> {
@@ -46,7 +46,7 @@ final class QuickstartCommand implements Callable<Integer> {
             description = "Where samples, checkpoints (<out>/<Arch.name>/) and the export go (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "2", description = "Training epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "3", description = "Training epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Override
@@ -115,7 +115,7 @@ final class QuickstartCommand implements Callable<Integer> {
                 + "--data-binary @" + images.get(0) + " http://127.0.0.1:8866/predict");
         w.println("  ./jclas benchmark serve --model " + inference + " --image " + images.get(0));
         w.println("  ./jclas eval --model " + best);
-        w.println("  ./jclas train -c " + CONFIG + "     # the full 30-epoch recipe");
+        w.println("  ./jclas train -c " + CONFIG + " -o Global.epochs=30   # a longer run");
         w.println("  ./jclas models                          # the whole zoo");
         w.flush();
         return 0;
