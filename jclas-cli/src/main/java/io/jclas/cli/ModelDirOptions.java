@@ -3,6 +3,8 @@ package io.jclas.cli;
 import io.jclas.JclasException;
 import io.jclas.config.Config;
 import io.jclas.infer.Classifier;
+import io.jclas.infer.ClassifierOptions;
+import io.jclas.infer.PreprocessSpec;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -19,6 +21,28 @@ final class ModelDirOptions {
                     + "inference directory, PyTorch for a checkpoint).")
     String engine;
 
+    @Option(names = "--input-size", paramLabel = "PX",
+            description = "For a foreign ONNX classifier without inference.yml (torchvision, Paddle2ONNX): the "
+                    + "square input side; enables the preprocessing options below.")
+    int inputSize;
+
+    @Option(names = "--resize-short", paramLabel = "PX",
+            description = "With --input-size: resize the short side to this before the center crop "
+                    + "(default: input size / 0.875, PaddleClas's 256 for 224).")
+    int resizeShort;
+
+    @Option(names = "--channels", paramLabel = "C", defaultValue = "3",
+            description = "With --input-size: 3 (RGB) or 1 (grayscale) (default: ${DEFAULT-VALUE}).")
+    int channels;
+
+    @Option(names = "--mean", paramLabel = "M,..", split = ",",
+            description = "With --input-size: per-channel mean after scaling to [0,1] (default: ImageNet's).")
+    float[] mean;
+
+    @Option(names = "--std", paramLabel = "S,..", split = ",",
+            description = "With --input-size: per-channel std (default: ImageNet's).")
+    float[] std;
+
     /** The model directory: --model, else the config's inference or pretrained model. */
     Path dir(Config settings) {
         if (model != null) {
@@ -34,8 +58,29 @@ final class ModelDirOptions {
                 "pass --model DIR: the folder written by `jclas export`, or a checkpoint such as output/<Arch>/best_model");
     }
 
-    /** Opens the model with the runtime options. */
+    /** Opens the model with the runtime options (and command-line preprocessing, if given). */
     Classifier open(Config settings, RuntimeOptions runtime) {
-        return Classifier.load(dir(settings), runtime.classifierOptions().withEngine(engine));
+        ClassifierOptions options = runtime.classifierOptions().withEngine(engine);
+        PreprocessSpec spec = preprocess();
+        return Classifier.load(dir(settings), spec == null ? options : options.withPreprocess(spec));
+    }
+
+    /** The preprocessing of --input-size and its companions, or null without --input-size. */
+    PreprocessSpec preprocess() {
+        if (inputSize <= 0) {
+            return null;
+        }
+        if (channels != 1 && channels != 3) {
+            throw new JclasException("--channels is " + channels + ", expected 1 or 3", "pass --channels 3 for RGB models");
+        }
+        PreprocessSpec imagenet = PreprocessSpec.imagenet(inputSize);
+        float[] m = mean != null ? mean : channels == 3 ? imagenet.mean() : new float[] {0.5f};
+        float[] s = std != null ? std : channels == 3 ? imagenet.std() : new float[] {0.5f};
+        if (m.length != channels || s.length != channels) {
+            throw new JclasException("--mean and --std need " + channels + " value(s) each",
+                    "e.g. --mean 0.485,0.456,0.406 --std 0.229,0.224,0.225");
+        }
+        return new PreprocessSpec(channels, resizeShort > 0 ? resizeShort : imagenet.resizeShort(), 0, inputSize,
+                imagenet.scale(), m, s);
     }
 }

@@ -74,8 +74,9 @@ public final class OrtClassifier implements Classifier {
                 : inference == null ? null : inference.preprocess();
         if (spec == null) {
             throw new JclasException(model + " has no " + InferenceFiles.INFERENCE_YAML + " to say how to preprocess images",
-                    "give the preprocessing: ClassifierOptions.withPreprocess(PreprocessSpec.imagenet(224)), "
-                            + "or write an inference.yml next to model.onnx (docs/deploy.md, foreign models)");
+                    "give the preprocessing: --input-size 224 (and --resize-short/--mean/--std) on the command line, "
+                            + "ClassifierOptions.withPreprocess(...) in Java, or an inference.yml next to model.onnx "
+                            + "(docs/deploy.md, foreign models)");
         }
         String name = inference != null ? inference.modelName() : dir.toAbsolutePath().getFileName().toString();
         List<String> labels = InferenceFiles.readLabels(dir);
