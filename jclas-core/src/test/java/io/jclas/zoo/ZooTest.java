@@ -108,6 +108,18 @@ class ZooTest {
     }
 
     @Test
+    void publishedFiguresComeWithTheRegistry() {
+        ModelInfo.Published r50 = Models.info("ResNet50").published();
+        assertEquals(0.765, r50.top1(), 1e-9);
+        assertEquals(8.19, r50.flopsG(), 1e-9);
+        ModelInfo.Published mnv3 = Models.info("MobileNetV3_large_x1_0").published();
+        assertEquals(0.7532, mnv3.top1(), 1e-9);
+        assertTrue(Double.isNaN(mnv3.flopsG()), "model_list FLOPs use another convention and are left out");
+        assertEquals(0.840, Models.info("Fix_ResNet50_vd_ssld_v2").published().top1(), 1e-9);
+        assertEquals(320, Models.info("Fix_ResNet50_vd_ssld_v2").inputSize());
+    }
+
+    @Test
     void unknownNameListsClosest() {
         JclasException e = assertThrows(JclasException.class, () -> Models.create("ResNet50vd"));
         assertTrue(e.getHint().contains("ResNet50_vd") || Models.list().isEmpty(), e.oneLine());
