@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The training dimension through the real engine on a 64-image subset (default recipe: tests run in the module folder). */
+/** The training dimension through the real engine and the shared recipe, on a 64-image subset. */
 class EngineTrainingRunnerTest {
     private static final String MODEL = "ShuffleNetV2_x0_5";
 
@@ -33,7 +33,7 @@ class EngineTrainingRunnerTest {
         assertEquals(64, r.images());
         assertTrue(r.secondsPerEpoch() > 0 && r.imagesPerSecond() > 0);
         assertTrue(r.top1() >= 0 && r.top1() <= 1, "top1 " + r.top1());
-        assertTrue(messages.stream().anyMatch(m -> m.contains("default recipe")), messages.toString());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith(MODEL + ": epoch 1/1")), messages.toString());
         try (var files = Files.list(dir)) {
             assertEquals(0, files.count(), "training work folder removed");
         }
