@@ -58,13 +58,8 @@ final class BenchmarkServeCommand implements Callable<Integer> {
             description = "Time limit per level (default: ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--max-batch", paramLabel = "N", defaultValue = "8",
-            description = "Max batch of the batching server (default: ${DEFAULT-VALUE}).")
-    int maxBatch;
-
-    @Option(names = "--max-wait-ms", paramLabel = "MS", defaultValue = "5",
-            description = "Max wait of the batching server (default: ${DEFAULT-VALUE}).")
-    long maxWaitMs;
+    @Mixin
+    BatchingOptions batching;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the table as Markdown to FILE.")
     Path out;
@@ -80,7 +75,7 @@ final class BenchmarkServeCommand implements Callable<Integer> {
                 results.add(LoadBenchmark.run(predict, bytes, c, requests, maxTime, "server", 0));
             }
         } else {
-            LoadBenchmark.Options options = new LoadBenchmark.Options(concurrency, requests, maxTime, maxBatch, maxWaitMs);
+            LoadBenchmark.Options options = new LoadBenchmark.Options(concurrency, requests, maxTime, batching.maxBatch, batching.maxWaitMs);
             try (Classifier classifier = model.open(config.settings(), runtime)) {
                 results.addAll(LoadBenchmark.compare(classifier, bytes, options));
             }

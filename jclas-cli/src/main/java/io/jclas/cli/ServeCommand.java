@@ -38,13 +38,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8866", description = "Port (default: ${DEFAULT-VALUE}; 0 = a free one).")
     int port;
 
-    @Option(names = "--max-batch", paramLabel = "N", defaultValue = "8",
-            description = "Dynamic batching: most images per forward (default: ${DEFAULT-VALUE}; 1 = off).")
-    int maxBatch;
-
-    @Option(names = "--max-wait-ms", paramLabel = "MS", defaultValue = "5",
-            description = "Dynamic batching: longest wait for a batch to fill (default: ${DEFAULT-VALUE}).")
-    long maxWaitMs;
+    @Mixin
+    BatchingOptions batching;
 
     @Option(names = "--max-body-mb", paramLabel = "MB", defaultValue = "10",
             description = "Largest request body (default: ${DEFAULT-VALUE}).")
@@ -61,7 +56,7 @@ final class ServeCommand implements Callable<Integer> {
         PredictionServer server;
         try {
             server = PredictionServer.builder().setClassifier(classifier).optHost(host).optPort(port)
-                    .optMaxBatch(maxBatch).optMaxWaitMs(maxWaitMs).optMaxBodyMb(maxBodyMb).optTopk(topk)
+                    .optMaxBatch(batching.maxBatch).optMaxWaitMs(batching.maxWaitMs).optMaxBodyMb(maxBodyMb).optTopk(topk)
                     .build().start();
         } catch (RuntimeException e) {
             classifier.close();
