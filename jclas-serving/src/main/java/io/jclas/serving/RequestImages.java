@@ -89,6 +89,7 @@ final class RequestImages {
     byte[] body(HttpServletRequest req) {
         long declared = req.getContentLengthLong();
         if (declared > maxBodyBytes) {
+            discardRest(req);
             throw tooLarge(declared);
         }
         byte[] data;
@@ -99,6 +100,7 @@ final class RequestImages {
                     "the client closed the connection or sent a malformed body");
         }
         if (data.length > maxBodyBytes) {
+            discardRest(req);
             throw tooLarge(-1);
         }
         if (data.length == 0) {
@@ -161,6 +163,24 @@ final class RequestImages {
             }
         }
         return out;
+    }
+
+    /**
+     * Reads and drops what is left of a refused body, up to four times the limit: a client that is
+     * still sending then reads the 413 instead of a connection reset. Past that the connection closes.
+     */
+    private void discardRest(HttpServletRequest req) {
+        long budget = 4L * maxBodyBytes;
+        byte[] sink = new byte[64 * 1024];
+        try {
+            InputStream in = req.getInputStream();
+            int n;
+            while (budget > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, budget))) > 0) {
+                budget -= n;
+            }
+        } catch (IOException e) {
+            // the client went away: there is nobody left to answer
+        }
     }
 
     private ServingException tooLarge(long declared) {
