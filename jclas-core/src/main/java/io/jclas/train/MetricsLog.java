@@ -62,6 +62,7 @@ final class MetricsLog {
         m.put("lr", s.lr());
         m.put("seconds", s.seconds());
         m.put("images_per_second", s.imagesPerSecond());
+        m.put("loader_images_per_second", s.loaderImagesPerSecond());
         append(m);
     }
 

@@ -45,7 +45,10 @@ public interface TrainListener {
      * @param loss mean training loss
      * @param top1 training top-1 on hard labels (NaN when batches carry mixed soft targets)
      * @param lr the learning rate at the end of the epoch
+     * @param imagesPerSecond training throughput (loading, forward, backward, update)
+     * @param loaderImagesPerSecond what the data loader alone could deliver (decode + transforms, all
+     *     workers): well above {@code imagesPerSecond} when the model, not the data, is the bottleneck
      */
     record EpochSummary(int epoch, int epochs, double loss, double top1, double lr, double seconds,
-            double imagesPerSecond) {}
+            double imagesPerSecond, double loaderImagesPerSecond) {}
 }

@@ -180,6 +180,7 @@ final class Trainer implements AutoCloseable {
         double lr = 0;
         long start = System.nanoTime();
         int step = 0;
+        double loaderRate;
         try (DataLoader loader = DataLoader.create(config.section("DataLoader.Train"), s.classNum(), s.seed(), epoch)) {
             int steps = loader.size();
             for (Batch b : loader) {
@@ -220,10 +221,11 @@ final class Trainer implements AutoCloseable {
                 listener.onBatch(new TrainListener.BatchProgress(epoch, s.epochs(), step, steps, batchLoss, lr,
                         seen / secs, secs / step * (steps - step)));
             }
+            loaderRate = loader.imagesPerSecond();
         }
         double secs = (System.nanoTime() - start) / 1e9;
         return new TrainListener.EpochSummary(epoch, s.epochs(), lossSum / Math.max(1, seen),
-                hardSeen == 0 ? Double.NaN : correct / (double) hardSeen, lr, secs, seen / secs);
+                hardSeen == 0 ? Double.NaN : correct / (double) hardSeen, lr, secs, seen / secs, loaderRate);
     }
 
     private static long countCorrect(NDArray logits, int[] labels) {
