@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end on a 2000-image Fashion-MNIST subset with ShuffleNetV2_x0_25 at 28x28: learning, the
- * checkpoint layout, exact resume, evaluation of a checkpoint.
+ * checkpoint layout, exact resume, evaluation of a checkpoint, distillation from it with EMA.
  */
 class EngineTest {
     @TempDir
@@ -94,6 +94,41 @@ class EngineTest {
             LoadedModel lm = Checkpoints.loadNetwork(dir.resolve("best_model"), m);
             assertEquals(10, lm.labels().size());
             assertEquals(1, lm.preprocess().channels());
+        }
+
+        distillsWithEma(dir.resolve("best_model"), r.bestTop1());
+    }
+
+    /**
+     * A full training run with pure distillation (alpha 1: the labels never reach the loss, so the
+     * student can only beat chance through the teacher's checkpoint) and EMA, whose average must be
+     * what best_model holds.
+     */
+    private void distillsWithEma(Path teacher, double teacherTop1) throws Exception {
+        Path c = tmp.resolve("c");
+        Config distill = config(c, 2, String.join("\n",
+                "Distillation: {teacher: ShuffleNetV2_x0_25, teacher_pretrained_model: '" + teacher + "',",
+                "               temperature: 2, alpha: 1.0}",
+                "EMA: {decay: 0.8}"));
+        TrainResult d = Engine.train(distill, new TrainListener() {});
+        assertTrue(d.bestTop1() > 0.3, "student top-1 from the teacher's soft targets alone: " + d.bestTop1()
+                + " (teacher " + teacherTop1 + ")");
+
+        Path dirC = c.resolve("ShuffleNetV2_x0_25");
+        try (NDManager m = NDManager.newBaseManager()) {
+            Map<String, NDArray> best = CheckpointFiles.readArrays(dirC.resolve("best_model/model.npz"), m);
+            Path bestEpoch = dirC.resolve("epoch_" + d.bestEpoch());
+            Map<String, NDArray> trained = CheckpointFiles.readArrays(bestEpoch.resolve("model.npz"), m);
+            Map<String, NDArray> opt = CheckpointFiles.readArrays(bestEpoch.resolve("optimizer.npz"), m);
+            double emaVsBest = 0;
+            double emaVsTrained = 0;
+            for (String k : best.keySet()) {
+                NDArray avg = opt.get(Checkpoints.EMA_PREFIX + k);
+                emaVsBest = Math.max(emaVsBest, avg.sub(best.get(k)).abs().max().getFloat());
+                emaVsTrained = Math.max(emaVsTrained, avg.sub(trained.get(k)).abs().max().getFloat());
+            }
+            assertEquals(0.0, emaVsBest, 1e-6, "best_model/model.npz holds the EMA average");
+            assertTrue(emaVsTrained > 1e-6, "epoch_N/model.npz keeps the trained weights: " + emaVsTrained);
         }
     }
 
