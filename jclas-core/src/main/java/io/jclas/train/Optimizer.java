@@ -12,9 +12,11 @@ public interface Optimizer extends AutoCloseable {
 
     /**
      * Updates every parameter in place from its gradient with learning rate {@code lr}, then zeroes
-     * the gradients (PyTorch accumulates them across backward passes).
+     * the gradients (PyTorch accumulates them across backward passes). When any gradient holds a NaN
+     * or an infinity, nothing is updated (one bad batch would poison every weight and the optimizer
+     * state for good), the gradients are zeroed all the same, and the result is false.
      */
-    void step(List<TrainParam> params, double lr);
+    boolean step(List<TrainParam> params, double lr);
 
     /** The state arrays by a stable name (live references; the caller must not close them). */
     Map<String, NDArray> state();

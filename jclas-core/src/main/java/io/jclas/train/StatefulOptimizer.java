@@ -1,6 +1,8 @@
 package io.jclas.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.pytorch.engine.PtNDArray;
@@ -25,19 +27,38 @@ abstract class StatefulOptimizer implements Optimizer {
     protected abstract void update(TrainParam p, NDArray weight, NDArray grad, double lr, long step);
 
     @Override
-    public final void step(List<TrainParam> params, double lr) {
-        steps++;
+    public final boolean step(List<TrainParam> params, double lr) {
         // Gradient wrappers and temporaries belong to the parameters' long-lived manager: the scope
         // closes them all at the end of the step.
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
+            boolean finite = gradientsFinite(params);
+            if (finite) {
+                steps++;
+            }
             for (TrainParam p : params) {
                 NDArray weight = p.parameter().getArray();
-                update(p, weight, weight.getGradient(), lr, steps);
+                if (finite) {
+                    update(p, weight, weight.getGradient(), lr, steps);
+                }
                 // PyTorch accumulates gradients until they are zeroed.
                 JniUtils.zeroGrad((PtNDArray) weight);
             }
+            return finite;
         }
+    }
+
+    /** One sum per gradient and a single read: a NaN or an infinity anywhere makes its sum non-finite. */
+    static boolean gradientsFinite(List<TrainParam> params) {
+        NDList sums = new NDList(params.size());
+        for (TrainParam p : params) {
+            sums.add(p.parameter().getArray().getGradient().sum());
+        }
+        if (sums.isEmpty()) {
+            return true;
+        }
+        NDArray all = NDArrays.stack(sums);
+        return !all.isNaN().logicalOr(all.isInfinite()).any().getBoolean();
     }
 
     /** The state array {@code slot} of a parameter, zeros on first use. */

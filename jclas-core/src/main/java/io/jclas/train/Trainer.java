@@ -20,6 +20,9 @@ import java.util.Map;
 
 /** One training run: the state {@link Engine#train} works on. */
 final class Trainer implements AutoCloseable {
+    /** Consecutive steps with a non-finite loss or gradient after which the run is declared diverged. */
+    private static final int MAX_BAD_STEPS_IN_A_ROW = 5;
+
     private final Config config;
     private final TrainListener listener;
     private final TrainSettings s;
@@ -180,6 +183,8 @@ final class Trainer implements AutoCloseable {
         double lr = 0;
         long start = System.nanoTime();
         int step = 0;
+        int skipped = 0;
+        int badInARow = 0;
         double loaderRate;
         try (DataLoader loader = DataLoader.create(config.section("DataLoader.Train"), s.classNum(), s.seed(), epoch)) {
             int steps = loader.size();
@@ -207,13 +212,19 @@ final class Trainer implements AutoCloseable {
                         }
                     }
                 }
-                optimizer.step(params, lr);
+                if (!optimizer.step(params, lr) || !Float.isFinite(batchLoss)) {
+                    // A lone bad batch leaves the weights untouched; a run of them is divergence.
+                    skipped++;
+                    if (++badInARow >= MAX_BAD_STEPS_IN_A_ROW) {
+                        throw new JclasException("training diverged: loss " + batchLoss + ", non-finite gradients in "
+                                + badInARow + " steps in a row at epoch " + epoch + " step " + step,
+                                "lower Optimizer.lr.learning_rate or add warmup_epoch");
+                    }
+                    continue;
+                }
+                badInARow = 0;
                 if (ema != null) {
                     ema.update();
-                }
-                if (!Float.isFinite(batchLoss)) {
-                    throw new JclasException("training diverged: loss is " + batchLoss + " at epoch " + epoch
-                            + " step " + step, "lower Optimizer.lr.learning_rate or add warmup_epoch");
                 }
                 lossSum += batchLoss * b.n();
                 seen += b.n();
@@ -222,6 +233,10 @@ final class Trainer implements AutoCloseable {
                         seen / secs, secs / step * (steps - step)));
             }
             loaderRate = loader.imagesPerSecond();
+        }
+        if (skipped > 0) {
+            listener.onMessage("epoch " + epoch + ": skipped " + skipped + " of " + step
+                    + " steps whose loss or gradients were not finite (weights left unchanged)");
         }
         double secs = (System.nanoTime() - start) / 1e9;
         return new TrainListener.EpochSummary(epoch, s.epochs(), lossSum / Math.max(1, seen),

@@ -83,6 +83,27 @@ class OptimizerTest {
     }
 
     @Test
+    void nonFiniteGradientsLeaveWeightsAndStateUntouched() {
+        try (NDManager m = NDManager.newBaseManager(); MomentumSgd sgd = new MomentumSgd(0.9, 0.1, false)) {
+            Dot d = dot(m);
+            List<TrainParam> ps = TrainParam.of(d);
+            try (NDManager sub = m.newSubManager();
+                    GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                NDArray y = d.forward(new ParameterStore(sub, false), sub.create(new float[] {Float.NaN, 4f}), true);
+                gc.backward(y);
+            }
+            assertEquals(false, sgd.step(ps, 0.5));
+            assertArrayEquals(new float[] {1f, -2f}, d.w.getArray().toFloatArray(), 0f);
+            assertArrayEquals(new float[] {0.5f}, d.b.getArray().toFloatArray(), 0f);
+            assertEquals(0, sgd.steps());
+            // the bad gradients were zeroed: the next good batch steps as if it were the first
+            backwardOnce(m, d);
+            assertEquals(true, sgd.step(ps, 0.5));
+            assertArrayEquals(new float[] {-0.55f, -3.9f}, d.w.getArray().toFloatArray(), 1e-6f);
+        }
+    }
+
+    @Test
     void nesterovLooksAhead() {
         try (NDManager m = NDManager.newBaseManager(); MomentumSgd sgd = new MomentumSgd(0.9, 0, true)) {
             Dot d = backwardOnce(m, dot(m));
