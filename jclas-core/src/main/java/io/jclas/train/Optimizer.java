@@ -18,6 +18,9 @@ public interface Optimizer extends AutoCloseable {
      */
     boolean step(List<TrainParam> params, double lr);
 
+    /** Drops the gradients of a batch that must not be applied (its loss was not finite). */
+    void zeroGradients(List<TrainParam> params);
+
     /** The state arrays by a stable name (live references; the caller must not close them). */
     Map<String, NDArray> state();
 

@@ -35,16 +35,21 @@ abstract class StatefulOptimizer implements Optimizer {
             boolean finite = gradientsFinite(params);
             if (finite) {
                 steps++;
-            }
-            for (TrainParam p : params) {
-                NDArray weight = p.parameter().getArray();
-                if (finite) {
+                for (TrainParam p : params) {
+                    NDArray weight = p.parameter().getArray();
                     update(p, weight, weight.getGradient(), lr, steps);
                 }
-                // PyTorch accumulates gradients until they are zeroed.
-                JniUtils.zeroGrad((PtNDArray) weight);
             }
+            zeroGradients(params);
             return finite;
+        }
+    }
+
+    @Override
+    public final void zeroGradients(List<TrainParam> params) {
+        // PyTorch accumulates gradients until they are zeroed.
+        for (TrainParam p : params) {
+            JniUtils.zeroGrad((PtNDArray) p.parameter().getArray());
         }
     }
 

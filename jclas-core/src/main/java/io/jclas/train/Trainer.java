@@ -212,12 +212,19 @@ final class Trainer implements AutoCloseable {
                         }
                     }
                 }
-                if (!optimizer.step(params, lr) || !Float.isFinite(batchLoss)) {
+                // step() refuses non-finite gradients itself; a non-finite loss never reaches it.
+                boolean applied = false;
+                if (Float.isFinite(batchLoss)) {
+                    applied = optimizer.step(params, lr);
+                } else {
+                    optimizer.zeroGradients(params);
+                }
+                if (!applied) {
                     // A lone bad batch leaves the weights untouched; a run of them is divergence.
                     skipped++;
                     if (++badInARow >= MAX_BAD_STEPS_IN_A_ROW) {
-                        throw new JclasException("training diverged: loss " + batchLoss + ", non-finite gradients in "
-                                + badInARow + " steps in a row at epoch " + epoch + " step " + step,
+                        throw new JclasException("training diverged: loss or gradients not finite in " + badInARow
+                                + " steps in a row (last loss " + batchLoss + ") at epoch " + epoch + " step " + step,
                                 "lower Optimizer.lr.learning_rate or add warmup_epoch");
                     }
                     continue;
