@@ -28,9 +28,9 @@ public enum Act {
             case RELU6:
                 return x.clip(0f, 6f);
             case HARD_SWISH:
-                return x.mul(x.add(3f).clip(0f, 6f)).div(6f);
+                return Scalars.div(x.mul(x.add(3f).clip(0f, 6f)), 6f);
             case HARD_SIGMOID:
-                return x.mul(0.2f).add(0.5f).clip(0f, 1f);
+                return Scalars.mul(x, 0.2f).add(0.5f).clip(0f, 1f);
             case SIGMOID:
                 return Activation.sigmoid(x);
             case SWISH:

@@ -35,10 +35,10 @@ public final class Dropout extends Layer {
             NDArray keep = x.getManager().randomUniform(0f, 1f, x.getShape(), x.getDataType(), x.getDevice())
                     .gte(p).toType(x.getDataType(), false);
             NDArray y = x.mul(keep);
-            return mode == Mode.UPSCALE_IN_TRAIN ? y.div(1f - p) : y;
+            return mode == Mode.UPSCALE_IN_TRAIN ? Scalars.div(y, 1f - p) : y;
         }
         float scale = inferenceScale();
-        NDArray y = scale == 1f ? x : x.mul(scale);
+        NDArray y = scale == 1f ? x : Scalars.mul(x, scale);
         Trace.record(OpType.SCALE, this, java.util.List.of(x), y, scale);
         return y;
     }

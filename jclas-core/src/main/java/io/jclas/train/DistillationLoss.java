@@ -1,6 +1,7 @@
 package io.jclas.train;
 
 import ai.djl.ndarray.NDArray;
+import io.jclas.layers.Scalars;
 
 /**
  * Knowledge distillation (Hinton et al., arXiv:1503.02531):
@@ -23,14 +24,14 @@ public final class DistillationLoss {
     /** The combined loss of student logits against targets and teacher logits. */
     public NDArray compute(NDArray student, NDArray teacher, NDArray targets) {
         NDArray hard = ce.compute(student, targets);
-        return hard.mul((float) (1 - alpha)).add(kl(student, teacher).mul((float) (alpha * temperature * temperature)));
+        return Scalars.mul(hard, (float) (1 - alpha)).add(Scalars.mul(kl(student, teacher), (float) (alpha * temperature * temperature)));
     }
 
     /** Batch mean of KL(softmax(t/T) || softmax(s/T)). */
     NDArray kl(NDArray student, NDArray teacher) {
-        NDArray t = teacher.div((float) temperature);
+        NDArray t = Scalars.div(teacher, (float) temperature);
         NDArray logPt = t.logSoftmax(1);
-        NDArray logPs = student.div((float) temperature).logSoftmax(1);
+        NDArray logPs = Scalars.div(student, (float) temperature).logSoftmax(1);
         return logPt.exp().mul(logPt.sub(logPs)).sum(new int[] {1}).mean();
     }
 }
