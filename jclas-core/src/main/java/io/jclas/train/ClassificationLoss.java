@@ -2,6 +2,7 @@ package io.jclas.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import io.jclas.layers.Scalars;
 
 /**
  * Cross-entropy on target distributions, PaddleClas's CELoss: hard labels become one-hot rows, mixed
@@ -30,7 +31,7 @@ public final class ClassificationLoss {
 
     /** Mean loss of logits [N, K] against target rows [N, K]. */
     public NDArray compute(NDArray logits, NDArray targets) {
-        NDArray q = epsilon > 0 ? targets.mul((float) (1 - epsilon)).addi((float) (epsilon / classNum)) : targets;
+        NDArray q = epsilon > 0 ? Scalars.mul(targets, (float) (1 - epsilon)).addi((float) (epsilon / classNum)) : targets;
         NDArray perSample = q.mul(logits.logSoftmax(1)).sum(new int[] {1}).neg();
         if (classWeights == null) {
             return perSample.mean();

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * Gradients of the ops that multiply or divide by a constant must not depend on Java's garbage
  * collector. DJL's {@code NDArray.mul(Number)} puts the constant in a tensor over a Java direct
  * buffer and closes it at once, while PyTorch's backward keeps that tensor: once the buffer was
- * collected, MobileNetV3's hardswish, hardsigmoid and dropout gave garbage or NaN gradients. Each
+ * collected, MobileNetV3's hardswish and hardsigmoid, GhostNet's dropout and the distillation loss gave
+ * garbage or NaN gradients. Each
  * case here runs the forward pass, lets the collector free what it can, overwrites freed small
  * native blocks with 999, then checks the backward against the derivative worked out by hand.
  */
