@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
  * collector. DJL's {@code NDArray.mul(Number)} puts the constant in a tensor over a Java direct
  * buffer and closes it at once, while PyTorch's backward keeps that tensor: once the buffer was
  * collected, MobileNetV3's hardswish and hardsigmoid, GhostNet's dropout and the distillation loss gave
- * garbage or NaN gradients. Each
- * case here runs the forward pass, lets the collector free what it can, overwrites freed small
- * native blocks with 999, then checks the backward against the derivative worked out by hand.
+ * garbage or NaN gradients. Each case here runs the forward pass, lets the collector free what it can,
+ * overwrites freed small native blocks with 999, then checks the backward against the derivative
+ * worked out by hand.
  */
 class ScalarGradientsTest {
     private static final float[] X = {-4f, -1f, 0.5f, 2f};
