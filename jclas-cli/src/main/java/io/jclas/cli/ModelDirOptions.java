@@ -4,7 +4,7 @@ import io.jclas.JclasException;
 import io.jclas.config.Config;
 import io.jclas.infer.Classifier;
 import io.jclas.infer.ClassifierOptions;
-import io.jclas.infer.PreprocessSpec;
+import io.jclas.model.PreprocessSpec;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

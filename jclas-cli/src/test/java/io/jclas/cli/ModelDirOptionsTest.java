@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jclas.JclasException;
-import io.jclas.infer.PreprocessSpec;
+import io.jclas.model.PreprocessSpec;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 

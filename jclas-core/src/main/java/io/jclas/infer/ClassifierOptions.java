@@ -1,5 +1,7 @@
 package io.jclas.infer;
 
+import io.jclas.model.PreprocessSpec;
+
 /**
  * @param engine "onnxruntime" (default for an inference directory) or "pytorch" (checkpoints)
  * @param threads intra-op threads; 0 = the runtime's default

@@ -1,5 +1,6 @@
 package io.jclas.infer;
 
+import io.jclas.model.PreprocessSpec;
 import java.util.List;
 
 /** What a loaded classifier is. */

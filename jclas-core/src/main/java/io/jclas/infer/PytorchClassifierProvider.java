@@ -1,7 +1,7 @@
 package io.jclas.infer;
 
-import io.jclas.train.Checkpoints;
-import io.jclas.zoo.Weights;
+import io.jclas.model.Checkpoints;
+import io.jclas.model.Weights;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -5,8 +5,9 @@ import ai.djl.ndarray.NDManager;
 import io.jclas.JclasException;
 import io.jclas.config.Config;
 import io.jclas.data.DataLoader;
+import io.jclas.model.Checkpoints;
+import io.jclas.model.Weights;
 import io.jclas.zoo.Network;
-import io.jclas.zoo.Weights;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.jclas.train;
 
+import io.jclas.util.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

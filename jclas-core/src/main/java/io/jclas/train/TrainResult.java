@@ -1,5 +1,6 @@
 package io.jclas.train;
 
+import io.jclas.model.Checkpoints;
 import java.nio.file.Path;
 
 /**

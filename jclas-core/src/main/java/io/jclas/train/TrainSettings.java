@@ -16,11 +16,11 @@ import java.nio.file.Paths;
  * @param pretrained {@code Global.pretrained_model}: weights to start from, or null
  * @param numThreads {@code Global.num_threads}: PyTorch intra-op CPU threads, 0 = half the cores
  */
-record TrainSettings(String archName, int classNum, boolean smallInput, boolean freezeBackbone, int[] imageShape,
+public record TrainSettings(String archName, int classNum, boolean smallInput, boolean freezeBackbone, int[] imageShape,
         int epochs, long seed, String device, int evalInterval, int saveInterval, boolean evalDuringTrain,
         Path outputRoot, Path checkpoints, Path pretrained, int numThreads) {
 
-    static TrainSettings from(Config c) {
+    public static TrainSettings from(Config c) {
         int[] shape = c.has("Global.image_shape") ? c.getIntArray("Global.image_shape") : new int[] {3, 224, 224};
         if (shape.length != 3 || shape[0] < 1 || shape[1] < 1 || shape[2] < 1) {
             throw new JclasException("Global.image_shape must be [channels, height, width]",
@@ -63,7 +63,7 @@ record TrainSettings(String archName, int classNum, boolean smallInput, boolean 
         return outputRoot.resolve(archName);
     }
 
-    ModelOptions modelOptions() {
+    public ModelOptions modelOptions() {
         return ModelOptions.defaults().withClassNum(classNum).withInputChannels(imageShape[0])
                 .withInputSize(imageShape[1]).withSmallInput(smallInput);
     }

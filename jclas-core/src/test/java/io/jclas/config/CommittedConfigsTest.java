@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jclas.infer.PreprocessSpec;
+import io.jclas.model.PreprocessSpec;
 import io.jclas.zoo.Models;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jclas.JclasException;
 import io.jclas.config.Config;
 import io.jclas.data.transform.Transforms;
-import io.jclas.infer.PreprocessSpec;
+import io.jclas.model.PreprocessSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

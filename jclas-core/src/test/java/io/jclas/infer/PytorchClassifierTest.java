@@ -13,6 +13,7 @@ import io.jclas.layers.ConvBnAct;
 import io.jclas.layers.Fc;
 import io.jclas.layers.GlobalAvgPool;
 import io.jclas.layers.Sequential;
+import io.jclas.model.PreprocessSpec;
 import io.jclas.zoo.ModelOptions;
 import io.jclas.zoo.Network;
 import java.awt.image.BufferedImage;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import io.jclas.model.Checkpoints;
 import io.jclas.zoo.Network;
 import java.nio.file.Path;
 import java.util.List;

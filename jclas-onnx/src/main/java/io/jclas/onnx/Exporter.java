@@ -2,10 +2,11 @@ package io.jclas.onnx;
 
 import ai.djl.ndarray.NDManager;
 import ai.onnx.proto.OnnxMl.ModelProto;
-import io.jclas.infer.InferenceYaml;
-import io.jclas.infer.PreprocessSpec;
-import io.jclas.train.Checkpoints;
-import io.jclas.train.LoadedModel;
+import io.jclas.model.Checkpoints;
+import io.jclas.model.InferenceFiles;
+import io.jclas.model.InferenceYaml;
+import io.jclas.model.LoadedModel;
+import io.jclas.model.PreprocessSpec;
 import io.jclas.util.AtomicFiles;
 import io.jclas.zoo.Network;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package io.jclas.onnx;
 import io.jclas.infer.Classifier;
 import io.jclas.infer.ClassifierOptions;
 import io.jclas.infer.ClassifierProvider;
+import io.jclas.model.InferenceFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

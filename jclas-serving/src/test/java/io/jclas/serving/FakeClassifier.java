@@ -3,7 +3,7 @@ package io.jclas.serving;
 import io.jclas.infer.Classifier;
 import io.jclas.infer.ModelDescription;
 import io.jclas.infer.Prediction;
-import io.jclas.infer.PreprocessSpec;
+import io.jclas.model.PreprocessSpec;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.jclas.bench.jmh;
 
-import io.jclas.infer.PreprocessSpec;
+import io.jclas.model.PreprocessSpec;
 import java.awt.image.BufferedImage;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;

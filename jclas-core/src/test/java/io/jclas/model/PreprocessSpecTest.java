@@ -1,4 +1,4 @@
-package io.jclas.data;
+package io.jclas.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jclas.JclasException;
 import io.jclas.config.Config;
-import io.jclas.infer.InferenceYaml;
-import io.jclas.infer.PreprocessSpec;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.jclas.train;
+package io.jclas.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** File-level plumbing of checkpoints: whole directories written atomically, named-array npz files. */
-final class CheckpointFiles {
+public final class CheckpointFiles {
     private CheckpointFiles() {}
 
     /**
@@ -27,7 +27,7 @@ final class CheckpointFiles {
      * directory, which then replaces {@code dir} by rename. A reader sees the old directory or the
      * new one, never a half-written one (between the two renames, briefly none).
      */
-    static void writeDirectory(Path dir, Consumer<Path> fill) {
+    public static void writeDirectory(Path dir, Consumer<Path> fill) {
         Path target = dir.toAbsolutePath();
         Path parent = target.getParent();
         Path tmp = null;
@@ -77,7 +77,7 @@ final class CheckpointFiles {
     }
 
     /** Writes named arrays as an npz (readable with numpy.load). */
-    static void writeArrays(Path file, Map<String, NDArray> arrays) {
+    public static void writeArrays(Path file, Map<String, NDArray> arrays) {
         NDList list = new NDList();
         try {
             for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
@@ -92,7 +92,7 @@ final class CheckpointFiles {
     }
 
     /** Reads an npz written by {@link #writeArrays} into {@code manager}. */
-    static Map<String, NDArray> readArrays(Path file, NDManager manager) {
+    public static Map<String, NDArray> readArrays(Path file, NDManager manager) {
         if (!Files.isRegularFile(file)) {
             throw new JclasException("checkpoint file not found: " + file,
                     "point at a checkpoint directory written by jclas train (it holds model.npz and optimizer.npz)");

@@ -1,7 +1,6 @@
-package io.jclas.train;
+package io.jclas.model;
 
 import io.jclas.config.Config;
-import io.jclas.infer.PreprocessSpec;
 import io.jclas.zoo.Network;
 import java.util.List;
 

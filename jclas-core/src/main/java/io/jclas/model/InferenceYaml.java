@@ -1,4 +1,4 @@
-package io.jclas.infer;
+package io.jclas.model;
 
 import io.jclas.JclasException;
 import io.jclas.config.Config;

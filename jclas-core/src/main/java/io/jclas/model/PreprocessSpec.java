@@ -1,4 +1,4 @@
-package io.jclas.infer;
+package io.jclas.model;
 
 import io.jclas.JclasException;
 import io.jclas.config.Config;
@@ -10,6 +10,7 @@ import io.jclas.data.transform.NormalizeImage;
 import io.jclas.data.transform.ResizeImage;
 import io.jclas.data.transform.ToCHWImage;
 import io.jclas.data.transform.Transforms;
+import io.jclas.infer.ImageDecoding;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,15 +1,15 @@
-package io.jclas.train;
+package io.jclas.util;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /** A minimal JSON writer for the flat records jclas writes (state.json, metrics.jsonl). */
-final class Json {
+public final class Json {
     private Json() {}
 
     /** Maps, lists, numbers, booleans, strings and null, as one line of JSON; NaN and infinities as null. */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
         append(sb, value);
         return sb.toString();

@@ -1,4 +1,4 @@
-package io.jclas.train;
+package io.jclas.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -7,11 +7,11 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.jclas.JclasException;
 import io.jclas.config.Config;
-import io.jclas.infer.PreprocessSpec;
+import io.jclas.train.TrainSettings;
 import io.jclas.util.AtomicFiles;
+import io.jclas.util.Json;
 import io.jclas.zoo.Models;
 import io.jclas.zoo.Network;
-import io.jclas.zoo.Weights;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +38,7 @@ public final class Checkpoints {
     public static final String STATE = "state.json";
     public static final String CONFIG = "config.yaml";
     public static final String LABELS = "labels.txt";
-    static final String EMA_PREFIX = "ema.";
+    public static final String EMA_PREFIX = "ema.";
 
     private Checkpoints() {}
 
@@ -48,7 +48,7 @@ public final class Checkpoints {
     }
 
     /** Writes one checkpoint directory atomically. */
-    static void save(Path dir, Block net, Map<String, NDArray> optimizerState, Map<String, Object> state,
+    public static void save(Path dir, Block net, Map<String, NDArray> optimizerState, Map<String, Object> state,
             Config config, List<String> labels) {
         CheckpointFiles.writeDirectory(dir, tmp -> {
             Weights.save(net, tmp.resolve(Weights.FILE_NAME));
@@ -60,7 +60,7 @@ public final class Checkpoints {
     }
 
     /** A checkpoint directory given as itself or as a file inside it ({@code .../epoch_3/model.npz}). */
-    static Path directory(Path given, String what) {
+    public static Path directory(Path given, String what) {
         Path dir = Files.isRegularFile(given) ? given.toAbsolutePath().getParent() : given;
         if (!Files.isRegularFile(dir.resolve(Weights.FILE_NAME))) {
             throw new JclasException(what + " " + given + " is not a checkpoint (no " + Weights.FILE_NAME + ")",
@@ -70,7 +70,7 @@ public final class Checkpoints {
     }
 
     /** The {@code state.json} of a checkpoint as a map. */
-    static Map<String, Object> readState(Path dir) {
+    public static Map<String, Object> readState(Path dir) {
         Path file = dir.resolve(STATE);
         try {
             Object parsed = new Yaml(new SafeConstructor(new LoaderOptions()))
@@ -88,7 +88,7 @@ public final class Checkpoints {
     }
 
     /** The class names of a checkpoint ({@code labels.txt}). */
-    static List<String> readLabels(Path dir) {
+    public static List<String> readLabels(Path dir) {
         try {
             return Files.readAllLines(dir.resolve(LABELS), StandardCharsets.UTF_8).stream()
                     .filter(l -> !l.isEmpty()).toList();
@@ -99,7 +99,7 @@ public final class Checkpoints {
     }
 
     /** Builds the network of a config and initialises it on {@code manager}. */
-    static Network build(TrainSettings s, NDManager manager) {
+    public static Network build(TrainSettings s, NDManager manager) {
         Network net = Models.create(s.archName(), s.modelOptions());
         int[] shape = s.imageShape();
         net.initialize(manager, DataType.FLOAT32, new Shape(1, shape[0], shape[1], shape[2]));

@@ -1,7 +1,6 @@
-package io.jclas.onnx;
+package io.jclas.model;
 
 import io.jclas.JclasException;
-import io.jclas.infer.InferenceYaml;
 import io.jclas.infer.TopK;
 import io.jclas.util.AtomicFiles;
 import java.io.IOException;
@@ -16,21 +15,21 @@ import java.util.List;
  *
  * <p>The YAML itself is {@link InferenceYaml}'s, shared with the rest of jclas.
  */
-final class InferenceFiles {
-    static final String MODEL = "model.onnx";
-    static final String INFERENCE_YAML = InferenceYaml.FILE_NAME;
-    static final String LABELS = "labels.txt";
+public final class InferenceFiles {
+    public static final String MODEL = "model.onnx";
+    public static final String INFERENCE_YAML = InferenceYaml.FILE_NAME;
+    public static final String LABELS = "labels.txt";
 
     private InferenceFiles() {}
 
     /** The inference.yml of {@code dir}, or null when there is none (a foreign ONNX model). */
-    static InferenceYaml readInferenceYaml(Path dir) {
+    public static InferenceYaml readInferenceYaml(Path dir) {
         Path file = dir.resolve(InferenceYaml.FILE_NAME);
         return Files.isRegularFile(file) ? InferenceYaml.read(file) : null;
     }
 
     /** Writes one label per class: the given names, then {@code class_N} for classes without one. */
-    static void writeLabels(Path dir, List<String> labels, int classNum) {
+    public static void writeLabels(Path dir, List<String> labels, int classNum) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < classNum; i++) {
             text.append(TopK.label(labels, i)).append('\n');
@@ -39,7 +38,7 @@ final class InferenceFiles {
     }
 
     /** The labels of {@code dir}, or an empty list when it has no labels.txt. */
-    static List<String> readLabels(Path dir) {
+    public static List<String> readLabels(Path dir) {
         Path file = dir.resolve(LABELS);
         if (!Files.isRegularFile(file)) {
             return List.of();

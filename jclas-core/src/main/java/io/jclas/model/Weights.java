@@ -1,4 +1,4 @@
-package io.jclas.zoo;
+package io.jclas.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
