@@ -2,9 +2,9 @@ package io.jclas.bench;
 
 import io.jclas.JclasException;
 import io.jclas.config.Config;
-import io.jclas.train.Engine;
 import io.jclas.train.TrainListener;
 import io.jclas.train.TrainResult;
+import io.jclas.train.TrainingEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ final class EngineTrainingRunner implements TrainingRunner {
             }
             Config config = Config.load(recipe, overrides);
             List<TrainListener.EpochSummary> epochs = new ArrayList<>();
-            TrainResult result = Engine.train(config, new TrainListener() {
+            TrainResult result = TrainingEngine.train(config, new TrainListener() {
                 @Override
                 public void onEpoch(EpochSummary summary) {
                     epochs.add(summary);

@@ -1,9 +1,9 @@
 package io.jclas.cli;
 
 import io.jclas.config.Config;
-import io.jclas.train.Engine;
 import io.jclas.train.EvalReports;
 import io.jclas.train.EvalResult;
+import io.jclas.train.TrainingEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -40,7 +40,7 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Config cfg = config.loadForModel(model, runtime);
-        EvalResult r = Engine.evaluate(cfg, new ConsoleTrainListener(out, ProgressBar.interactive()));
+        EvalResult r = TrainingEngine.evaluate(cfg, new ConsoleTrainListener(out, ProgressBar.interactive()));
         printPerClass(r, out);
         if (report != null) {
             EvalReports.writePerClassCsv(r, report.resolve("per_class.csv"));

@@ -5,9 +5,9 @@ import io.jclas.config.Config;
 import io.jclas.data.Datasets;
 import io.jclas.infer.Classifier;
 import io.jclas.infer.Prediction;
-import io.jclas.train.Engine;
 import io.jclas.train.EvalResult;
 import io.jclas.train.TrainResult;
+import io.jclas.train.TrainingEngine;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,13 +72,13 @@ final class QuickstartCommand implements Callable<Integer> {
 
         step(w, 2, "train " + arch + " for " + epochs + " epoch(s), " + runtime.threads + " PyTorch thread(s)");
         ConsoleTrainListener listener = new ConsoleTrainListener(w, ProgressBar.interactive());
-        TrainResult trained = Engine.train(cfg, listener);
+        TrainResult trained = TrainingEngine.train(cfg, listener);
         Path best = trained.bestModel();
         w.printf(Locale.ROOT, "best top1 %.4f at epoch %d, checkpoint %s%n", trained.bestTop1(), trained.bestEpoch(), best);
 
         step(w, 3, "evaluate " + best);
         cfg.set("Global.pretrained_model", best.toString());
-        EvalResult eval = Engine.evaluate(cfg, listener);
+        EvalResult eval = TrainingEngine.evaluate(cfg, listener);
         EvalCommand.printPerClass(eval, w);
 
         step(w, 4, "predict the sample images (PyTorch engine, from the checkpoint)");

@@ -1,8 +1,8 @@
 package io.jclas.cli;
 
 import io.jclas.config.Config;
-import io.jclas.train.Engine;
 import io.jclas.train.TrainResult;
+import io.jclas.train.TrainingEngine;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -30,7 +30,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Config cfg = config.load(runtime);
-        TrainResult r = Engine.train(cfg, new ConsoleTrainListener(out, ProgressBar.interactive()));
+        TrainResult r = TrainingEngine.train(cfg, new ConsoleTrainListener(out, ProgressBar.interactive()));
         out.printf(Locale.ROOT, "trained %d epochs in %s; best top1 %.4f (epoch %d)%n", r.epochs(),
                 ProgressBar.duration(r.seconds()), r.bestTop1(), r.bestEpoch());
         out.println("checkpoints: " + r.outputDir());

@@ -20,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One training run: the state {@link Engine#train} works on. */
+/** One training run: the state {@link TrainingEngine#train} works on. */
 final class Trainer implements AutoCloseable {
     /** Consecutive steps with a non-finite loss or gradient after which the run is declared diverged. */
     private static final int MAX_BAD_STEPS_IN_A_ROW = 5;

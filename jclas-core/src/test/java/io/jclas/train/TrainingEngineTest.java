@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * End to end on a 2000-image Fashion-MNIST subset with ShuffleNetV2_x0_25 at 28x28: learning, the
  * checkpoint layout, exact resume, evaluation of a checkpoint, distillation from it with EMA.
  */
-class EngineTest {
+class TrainingEngineTest {
     @TempDir
     Path tmp;
 
@@ -54,7 +54,7 @@ class EngineTest {
     void learnsResumesExactlyAndWritesTheLayout() throws Exception {
         Path a = tmp.resolve("a");
         List<String> events = new ArrayList<>();
-        TrainResult r = Engine.train(config(a, 2, ""), new TrainListener() {
+        TrainResult r = TrainingEngine.train(config(a, 2, ""), new TrainListener() {
             @Override
             public void onEpoch(EpochSummary s) {
                 events.add("epoch " + s.epoch());
@@ -81,7 +81,7 @@ class EngineTest {
         // Resume from epoch_1 into another output dir: the same parameters as the uninterrupted run.
         Path b = tmp.resolve("b");
         Config resume = config(b, 2, "").set("Global.checkpoints", dir.resolve("epoch_1").toString());
-        Engine.train(resume, new TrainListener() {});
+        TrainingEngine.train(resume, new TrainListener() {});
         Path dirB = b.resolve("ShuffleNetV2_x0_25");
         assertEquals(0.0, maxAbsDiff(dir.resolve("latest/model.npz"), dirB.resolve("latest/model.npz")), 1e-5);
         assertEquals(0.0, maxAbsDiff(dir.resolve("latest/optimizer.npz"), dirB.resolve("latest/optimizer.npz")),
@@ -89,7 +89,7 @@ class EngineTest {
 
         // Evaluating the best checkpoint gives the top-1 recorded during training.
         Config eval = config(a, 2, "").set("Global.pretrained_model", dir.resolve("best_model").toString());
-        EvalResult e = Engine.evaluate(eval, new TrainListener() {});
+        EvalResult e = TrainingEngine.evaluate(eval, new TrainListener() {});
         assertEquals(r.bestTop1(), e.top1(), 1e-9);
         assertEquals(500, e.samples());
 
@@ -113,7 +113,7 @@ class EngineTest {
                 "Distillation: {teacher: ShuffleNetV2_x0_25, teacher_pretrained_model: '" + teacher + "',",
                 "               temperature: 2, alpha: 1.0}",
                 "EMA: {decay: 0.8}"));
-        TrainResult d = Engine.train(distill, new TrainListener() {});
+        TrainResult d = TrainingEngine.train(distill, new TrainListener() {});
         assertTrue(d.bestTop1() > 0.3, "student top-1 from the teacher's soft targets alone: " + d.bestTop1()
                 + " (teacher " + teacherTop1 + ")");
 

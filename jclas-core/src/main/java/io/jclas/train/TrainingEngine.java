@@ -15,8 +15,8 @@ import java.util.List;
  * Training and evaluation from a PaddleClas-shaped config: {@code Global}, {@code Arch}, {@code Loss},
  * {@code Optimizer}, {@code DataLoader.Train/Eval}, and jclas's {@code EMA} and {@code Distillation}.
  */
-public final class Engine {
-    private Engine() {}
+public final class TrainingEngine {
+    private TrainingEngine() {}
 
     /**
      * Trains as the config says: checkpoints, {@code metrics.jsonl}, {@code curves.png} and the resolved
