@@ -1,7 +1,7 @@
 package io.jclas.cli;
 
+import io.jclas.data.ImageDecoding;
 import io.jclas.infer.Classifier;
-import io.jclas.infer.ImageDecoding;
 import io.jclas.infer.Prediction;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;

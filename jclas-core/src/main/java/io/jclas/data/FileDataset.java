@@ -1,6 +1,5 @@
 package io.jclas.data;
 
-import io.jclas.infer.ImageDecoding;
 import java.nio.file.Path;
 import java.util.List;
 

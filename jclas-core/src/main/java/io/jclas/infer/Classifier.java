@@ -1,6 +1,7 @@
 package io.jclas.infer;
 
 import io.jclas.JclasException;
+import io.jclas.data.ImageDecoding;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -179,7 +179,7 @@ class DataLoaderTest {
                 io.jclas.data.transform.ResizeImage.toSize(23, 18),
                 new io.jclas.data.transform.CropImage(16, 16),
                 new io.jclas.data.transform.NormalizeImage(1f / 255f, PreprocessSpec.IMAGENET_MEAN, PreprocessSpec.IMAGENET_STD)))
-                .apply(io.jclas.infer.ImageDecoding.readImage(png), null).toChw();
+                .apply(io.jclas.data.ImageDecoding.readImage(png), null).toChw();
         assertArrayEquals(manual, tensor, 0f);
         assertNotNull(spec.toTransformOps());
     }

@@ -1,7 +1,7 @@
 package io.jclas.serving;
 
 import io.jclas.JclasException;
-import io.jclas.infer.ImageDecoding;
+import io.jclas.data.ImageDecoding;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

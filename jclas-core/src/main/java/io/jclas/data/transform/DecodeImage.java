@@ -1,7 +1,7 @@
 package io.jclas.data.transform;
 
 import io.jclas.data.Image;
-import io.jclas.infer.ImageDecoding;
+import io.jclas.data.ImageDecoding;
 import java.awt.image.BufferedImage;
 import java.util.SplittableRandom;
 

@@ -1,7 +1,6 @@
-package io.jclas.infer;
+package io.jclas.data;
 
 import io.jclas.JclasException;
-import io.jclas.data.Image;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
