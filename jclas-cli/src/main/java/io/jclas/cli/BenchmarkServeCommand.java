@@ -1,8 +1,8 @@
 package io.jclas.cli;
 
 import io.jclas.JclasException;
+import io.jclas.bench.LoadBenchmark;
 import io.jclas.infer.Classifier;
-import io.jclas.serving.LoadBenchmark;
 import io.jclas.util.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -96,7 +96,7 @@ public final class OrtClassifier implements Classifier {
     }
 
     /** The session settings every jclas ORT session uses (the benchmark's bare session too). */
-    static OrtSession.SessionOptions sessionOptions(int threads, String device) throws OrtException {
+    public static OrtSession.SessionOptions sessionOptions(int threads, String device) throws OrtException {
         OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
         opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
         opts.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
@@ -160,7 +160,7 @@ public final class OrtClassifier implements Classifier {
     }
 
     /** Top-k of an already preprocessed NCHW batch of {@code n} images (the benchmark's entry). */
-    List<List<Prediction>> predictTensor(float[] tensor, int n, int topk) {
+    public List<List<Prediction>> predictTensor(float[] tensor, int n, int topk) {
         FloatBuffer batch = buffers.take(tensor.length);
         try {
             return run(batch.put(tensor).flip(), n, topk);

@@ -15,14 +15,14 @@ import java.util.stream.IntStream;
  * A deterministic classifier for tests: an image's class is the red value of its top-left pixel
  * modulo 10, so every answer names the image it came from. Records the size of every batch.
  */
-final class FakeClassifier implements Classifier {
+public final class FakeClassifier implements Classifier {
     static final int CLASSES = 10;
     static final List<String> LABELS = IntStream.range(0, CLASSES).mapToObj(i -> "class" + i).toList();
 
     final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
-    final AtomicInteger imagesStarted = new AtomicInteger();
-    volatile long delayMs;
-    volatile boolean fail;
+    public final AtomicInteger imagesStarted = new AtomicInteger();
+    public volatile long delayMs;
+    public volatile boolean fail;
 
     static int classOf(BufferedImage image) {
         return ((image.getRGB(0, 0) >> 16) & 0xFF) % CLASSES;

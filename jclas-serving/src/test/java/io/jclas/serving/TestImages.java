@@ -12,13 +12,13 @@ import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /** Encoded test images and request bodies. */
-final class TestImages {
+public final class TestImages {
     static final String BOUNDARY = "jclas-test-boundary";
 
     private TestImages() {}
 
     /** A PNG whose top-left red value is {@code id}: the fake classifier answers class id % 10. */
-    static byte[] png(int id) {
+    public static byte[] png(int id) {
         return png(id, 8, 8, false);
     }
 

@@ -1,4 +1,4 @@
-package io.jclas.onnx;
+package io.jclas.bench;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -11,6 +11,8 @@ import io.jclas.analysis.ModelStats;
 import io.jclas.infer.ClassifierOptions;
 import io.jclas.model.InferenceFiles;
 import io.jclas.model.PreprocessSpec;
+import io.jclas.onnx.Exporter;
+import io.jclas.onnx.OrtClassifier;
 import io.jclas.zoo.ModelInfo;
 import io.jclas.zoo.Models;
 import io.jclas.zoo.Network;
@@ -41,7 +43,7 @@ import java.util.Random;
  * while with one intra-op thread ORT computes on the calling thread, whose CPU time is then the
  * latency an idle core would give.
  *
- * <pre>{@code java -cp ... io.jclas.onnx.DeployBench ResNet50_vd [iterations]}</pre>
+ * <pre>{@code java -cp ... io.jclas.bench.DeployBench ResNet50_vd [iterations]}</pre>
  */
 public final class DeployBench {
     private static final int[] BATCHES = {1, 8};

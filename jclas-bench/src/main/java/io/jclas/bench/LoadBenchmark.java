@@ -1,7 +1,8 @@
-package io.jclas.serving;
+package io.jclas.bench;
 
 import io.jclas.JclasException;
 import io.jclas.infer.Classifier;
+import io.jclas.serving.PredictionServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -27,8 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * #compare} starts its own servers, without and with dynamic batching, to show what batching buys.
  *
  * <pre>
- * java -cp ... io.jclas.serving.LoadBenchmark output/inference shoe.png [requests] [seconds]
- * java -cp ... io.jclas.serving.LoadBenchmark --url http://127.0.0.1:8866 shoe.png [requests] [seconds]
+ * java -cp ... io.jclas.bench.LoadBenchmark output/inference shoe.png [requests] [seconds]
+ * java -cp ... io.jclas.bench.LoadBenchmark --url http://127.0.0.1:8866 shoe.png [requests] [seconds]
  * </pre>
  */
 public final class LoadBenchmark {

@@ -1,10 +1,13 @@
-package io.jclas.serving;
+package io.jclas.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jclas.JclasException;
+import io.jclas.serving.FakeClassifier;
+import io.jclas.serving.PredictionServer;
+import io.jclas.serving.TestImages;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
