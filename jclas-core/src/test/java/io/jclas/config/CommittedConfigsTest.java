@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jclas.model.PreprocessSpec;
+import io.jclas.train.ConfigValidator;
 import io.jclas.zoo.Models;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,9 @@
-package io.jclas.config;
+package io.jclas.train;
 
 import io.jclas.JclasException;
-import io.jclas.util.Suggest;
+import io.jclas.config.Config;
 import io.jclas.data.transform.Transforms;
+import io.jclas.util.Suggest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
