@@ -1,5 +1,6 @@
 package io.jclas.infer;
 
+import io.jclas.model.Labels;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,11 +11,6 @@ import java.util.List;
  */
 public final class TopK {
     private TopK() {}
-
-    /** The label of a class: its line of labels.txt, or {@code class_N} where there is none. */
-    public static String label(List<String> labels, int classId) {
-        return classId < labels.size() ? labels.get(classId) : "class_" + classId;
-    }
 
     /**
      * Top-k of each row of a row-major [rows, classes] output.
@@ -92,7 +88,7 @@ public final class TopK {
         }
         List<Prediction> out = new ArrayList<>(n);
         for (int id : ids) {
-            out.add(new Prediction(id, label(labels, id), scores[id]));
+            out.add(new Prediction(id, Labels.name(labels, id), scores[id]));
         }
         return out;
     }

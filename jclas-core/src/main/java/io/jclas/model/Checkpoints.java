@@ -2,15 +2,11 @@ package io.jclas.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.jclas.JclasException;
 import io.jclas.config.Config;
-import io.jclas.train.TrainSettings;
 import io.jclas.util.AtomicFiles;
 import io.jclas.util.Json;
-import io.jclas.zoo.Models;
 import io.jclas.zoo.Network;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +33,7 @@ public final class Checkpoints {
     public static final String OPTIMIZER = "optimizer.npz";
     public static final String STATE = "state.json";
     public static final String CONFIG = "config.yaml";
-    public static final String LABELS = "labels.txt";
+    public static final String LABELS = Labels.FILE_NAME;
     public static final String EMA_PREFIX = "ema.";
 
     private Checkpoints() {}
@@ -55,7 +51,7 @@ public final class Checkpoints {
             CheckpointFiles.writeArrays(tmp.resolve(OPTIMIZER), optimizerState);
             AtomicFiles.writeString(tmp.resolve(STATE), Json.write(state) + "\n");
             config.save(tmp.resolve(CONFIG));
-            AtomicFiles.writeString(tmp.resolve(LABELS), String.join("\n", labels) + "\n");
+            Labels.write(tmp, labels, labels.size());
         });
     }
 
@@ -89,21 +85,11 @@ public final class Checkpoints {
 
     /** The class names of a checkpoint ({@code labels.txt}). */
     public static List<String> readLabels(Path dir) {
-        try {
-            return Files.readAllLines(dir.resolve(LABELS), StandardCharsets.UTF_8).stream()
-                    .filter(l -> !l.isEmpty()).toList();
-        } catch (IOException e) {
-            throw new JclasException("cannot read " + dir.resolve(LABELS) + ": " + e.getMessage(),
-                    "the checkpoint is incomplete; use one written by jclas train", e);
+        if (!Files.isRegularFile(dir.resolve(LABELS))) {
+            throw new JclasException("checkpoint " + dir + " has no " + LABELS,
+                    "the checkpoint is incomplete; use one written by jclas train");
         }
-    }
-
-    /** Builds the network of a config and initialises it on {@code manager}. */
-    public static Network build(TrainSettings s, NDManager manager) {
-        Network net = Models.create(s.archName(), s.modelOptions());
-        int[] shape = s.imageShape();
-        net.initialize(manager, DataType.FLOAT32, new Shape(1, shape[0], shape[1], shape[2]));
-        return net;
+        return Labels.read(dir);
     }
 
     /**
@@ -113,7 +99,7 @@ public final class Checkpoints {
     public static LoadedModel loadNetwork(Path dir, NDManager manager) {
         Path d = directory(dir, "checkpoint");
         Config config = Config.load(d.resolve(CONFIG), List.of());
-        Network net = build(TrainSettings.from(config), manager);
+        Network net = Architecture.from(config).build(manager);
         Weights.load(net, d.resolve(Weights.FILE_NAME), false);
         return new LoadedModel(net, config, readLabels(d), PreprocessSpec.fromConfig(config));
     }

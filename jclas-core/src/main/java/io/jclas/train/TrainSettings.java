@@ -3,7 +3,7 @@ package io.jclas.train;
 import ai.djl.Device;
 import io.jclas.JclasException;
 import io.jclas.config.Config;
-import io.jclas.zoo.ModelOptions;
+import io.jclas.model.Architecture;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
@@ -16,31 +16,22 @@ import java.nio.file.Paths;
  * @param pretrained {@code Global.pretrained_model}: weights to start from, or null
  * @param numThreads {@code Global.num_threads}: PyTorch intra-op CPU threads, 0 = half the cores
  */
-public record TrainSettings(String archName, int classNum, boolean smallInput, boolean freezeBackbone, int[] imageShape,
+record TrainSettings(String archName, int classNum, boolean smallInput, boolean freezeBackbone, int[] imageShape,
         int epochs, long seed, String device, int evalInterval, int saveInterval, boolean evalDuringTrain,
         Path outputRoot, Path checkpoints, Path pretrained, int numThreads) {
 
-    public static TrainSettings from(Config c) {
-        int[] shape = c.has("Global.image_shape") ? c.getIntArray("Global.image_shape") : new int[] {3, 224, 224};
-        if (shape.length != 3 || shape[0] < 1 || shape[1] < 1 || shape[2] < 1) {
-            throw new JclasException("Global.image_shape must be [channels, height, width]",
-                    "set e.g. Global.image_shape: [3, 224, 224] (or [1, 28, 28] for Fashion-MNIST)");
-        }
+    static TrainSettings from(Config c) {
+        Architecture arch = Architecture.from(c);
         int epochs = c.getInt("Global.epochs", 1);
         if (epochs < 1) {
             throw new JclasException("Global.epochs is " + epochs + ", expected at least 1", "set Global.epochs: 10");
         }
-        int classNum = c.getInt("Arch.class_num", 1000);
-        if (classNum < 2) {
-            throw new JclasException("Arch.class_num is " + classNum + ", expected at least 2",
-                    "set Arch.class_num to the number of classes of the dataset");
-        }
         return new TrainSettings(
-                c.getString("Arch.name"),
-                classNum,
-                c.getBool("Arch.small_input", false),
+                arch.name(),
+                arch.classNum(),
+                arch.smallInput(),
                 c.getBool("Arch.freeze_backbone", false),
-                shape,
+                arch.imageShape(),
                 epochs,
                 c.getLong("Global.seed", 42),
                 c.getString("Global.device", "cpu"),
@@ -63,9 +54,9 @@ public record TrainSettings(String archName, int classNum, boolean smallInput, b
         return outputRoot.resolve(archName);
     }
 
-    public ModelOptions modelOptions() {
-        return ModelOptions.defaults().withClassNum(classNum).withInputChannels(imageShape[0])
-                .withInputSize(imageShape[1]).withSmallInput(smallInput);
+    /** The network these settings train. */
+    Architecture architecture() {
+        return new Architecture(archName, classNum, smallInput, imageShape);
     }
 
     /**

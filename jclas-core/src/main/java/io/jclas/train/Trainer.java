@@ -64,7 +64,7 @@ final class Trainer implements AutoCloseable {
         // resumed run draws the same numbers as an uninterrupted one.
         ai.djl.engine.Engine.getInstance().setRandomSeed((int) s.seed());
         manager = NDManager.newBaseManager(device);
-        net = Checkpoints.build(s, manager);
+        net = s.architecture().build(manager);
         out = s.outputDir();
         if (s.pretrained() != null) {
             Path dir = Checkpoints.directory(s.pretrained(), "Global.pretrained_model");
@@ -103,9 +103,7 @@ final class Trainer implements AutoCloseable {
 
     private Network teacher(Config d) {
         String name = d.getString("teacher");
-        TrainSettings ts = new TrainSettings(name, s.classNum(), s.smallInput(), false, s.imageShape(), 1, s.seed(),
-                s.device(), 1, 1, false, s.outputRoot(), null, null, s.numThreads());
-        Network t = Checkpoints.build(ts, manager);
+        Network t = s.architecture().named(name).build(manager);
         String weights = d.getString("teacher_pretrained_model", null);
         if (weights == null) {
             throw new JclasException("Distillation.teacher_pretrained_model is missing",

@@ -45,7 +45,7 @@ public final class TrainingEngine {
         ai.djl.engine.Engine.getInstance().setRandomSeed((int) s.seed());
         try (NDManager manager = NDManager.newBaseManager(device);
                 DataLoader loader = DataLoader.create(config.section("DataLoader.Eval"), s.classNum(), s.seed(), 0)) {
-            Network net = Checkpoints.build(s, manager);
+            Network net = s.architecture().build(manager);
             Weights.load(net, dir.resolve(Weights.FILE_NAME), false);
             List<String> names = loader.dataset().classNames();
             EvalResult r = Evaluator.evaluate(net, manager, loader, s.classNum(), names, listener);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
-import io.jclas.model.Checkpoints;
 import io.jclas.zoo.Network;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +16,7 @@ class TrainParamTest {
         TrainSettings s = new TrainSettings("ShuffleNetV2_x0_25", 10, true, true, new int[] {1, 28, 28}, 1, 1,
                 "cpu", 1, 1, false, Path.of("out"), null, null, 0);
         try (NDManager m = NDManager.newBaseManager()) {
-            Network net = Checkpoints.build(s, m);
+            Network net = s.architecture().build(m);
             List<TrainParam> all = TrainParam.of(net);
             assertTrue(all.stream().anyMatch(p -> p.name().contains("features")), all.get(0).name());
             // BN gamma/beta and biases are outside the decay group, conv weights inside

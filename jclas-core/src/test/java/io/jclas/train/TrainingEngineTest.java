@@ -9,7 +9,6 @@ import io.jclas.config.Config;
 import io.jclas.model.CheckpointFiles;
 import io.jclas.model.Checkpoints;
 import io.jclas.model.LoadedModel;
-import io.jclas.model.Weights;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import ai.onnx.proto.OnnxMl.ModelProto;
 import io.jclas.model.Checkpoints;
 import io.jclas.model.InferenceFiles;
 import io.jclas.model.InferenceYaml;
+import io.jclas.model.Labels;
 import io.jclas.model.LoadedModel;
 import io.jclas.model.PreprocessSpec;
 import io.jclas.util.AtomicFiles;
@@ -43,6 +44,6 @@ public final class Exporter {
         int classNum = (int) model.getGraph().getOutput(0).getType().getTensorType().getShape().getDim(1).getDimValue();
         AtomicFiles.write(outDir.resolve(InferenceFiles.MODEL), model::writeTo);
         InferenceYaml.write(outDir, modelName, preprocess, classNum);
-        InferenceFiles.writeLabels(outDir, labels, classNum);
+        Labels.write(outDir, labels, classNum);
     }
 }

@@ -14,6 +14,7 @@ import io.jclas.infer.Prediction;
 import io.jclas.infer.TopK;
 import io.jclas.model.InferenceFiles;
 import io.jclas.model.InferenceYaml;
+import io.jclas.model.Labels;
 import io.jclas.model.PreprocessSpec;
 import java.awt.image.BufferedImage;
 import java.nio.FloatBuffer;
@@ -80,7 +81,7 @@ public final class OrtClassifier implements Classifier {
                             + "(docs/deploy.md, foreign models)");
         }
         String name = inference != null ? inference.modelName() : dir.toAbsolutePath().getFileName().toString();
-        List<String> labels = InferenceFiles.readLabels(dir);
+        List<String> labels = Labels.read(dir);
         try (OrtSession.SessionOptions settings = sessionOptions(options.threads(), options.device())) {
             OrtSession session = OrtEnvironment.getEnvironment().createSession(model.toString(), settings);
             try {
