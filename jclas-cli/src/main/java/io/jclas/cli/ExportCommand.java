@@ -1,10 +1,7 @@
 package io.jclas.cli;
 
-import ai.djl.ndarray.NDManager;
 import io.jclas.JclasException;
 import io.jclas.config.Config;
-import io.jclas.model.Checkpoints;
-import io.jclas.model.LoadedModel;
 import io.jclas.onnx.Exporter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,18 +41,10 @@ final class ExportCommand implements Callable<Integer> {
                     "pass --model DIR, e.g. --model output/ShuffleNetV2_x1_0/best_model");
         }
         Path dir = out != null ? out : Path.of(settings.getString("Global.save_inference_dir", "./inference"));
-        export(checkpoint, dir);
+        Exporter.exportCheckpoint(checkpoint, dir);
         PrintWriter w = spec.commandLine().getOut();
         w.println("exported " + checkpoint + " to " + dir + " (model.onnx, inference.yml, labels.txt)");
         w.println("next: jclas predict --model " + dir + " IMAGE");
         return 0;
-    }
-
-    /** Loads a checkpoint and writes its inference directory. */
-    static void export(Path checkpoint, Path outDir) {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            LoadedModel m = Checkpoints.loadNetwork(checkpoint, manager);
-            Exporter.export(m.net(), m.config().getString("Arch.name"), m.preprocess(), m.labels(), outDir);
-        }
     }
 }

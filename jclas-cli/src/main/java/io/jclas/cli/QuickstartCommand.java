@@ -5,6 +5,7 @@ import io.jclas.config.Config;
 import io.jclas.data.Datasets;
 import io.jclas.infer.Classifier;
 import io.jclas.infer.Prediction;
+import io.jclas.onnx.Exporter;
 import io.jclas.train.EvalResult;
 import io.jclas.train.TrainResult;
 import io.jclas.train.TrainingEngine;
@@ -90,7 +91,7 @@ final class QuickstartCommand implements Callable<Integer> {
 
         step(w, 5, "export to ONNX and predict again with ONNX Runtime");
         Path inference = out.resolve("inference");
-        ExportCommand.export(best, inference);
+        Exporter.exportCheckpoint(best, inference);
         List<List<Prediction>> fromOnnx;
         try (Classifier c = Classifier.load(inference, runtime.classifierOptions())) {
             fromOnnx = Predictions.run(c, images, 3, images.size());

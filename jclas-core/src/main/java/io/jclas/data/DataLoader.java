@@ -75,11 +75,6 @@ public final class DataLoader implements Iterable<Batch>, AutoCloseable {
                 Math.max(2, 2 * workers));
     }
 
-    /** The same dataset, ops and settings for another epoch. */
-    public DataLoader forEpoch(int e, Sampler sampler) {
-        return new DataLoader(dataset, transforms, batchOps, sampler, classNum, seed, e, workers, prefetch);
-    }
-
     public Dataset dataset() {
         return dataset;
     }

@@ -15,7 +15,6 @@ import io.jclas.layers.GlobalAvgPool;
 import io.jclas.layers.Layer;
 import io.jclas.layers.Ops;
 import io.jclas.layers.Pool2d;
-import io.jclas.layers.Residual;
 import io.jclas.layers.Sequential;
 import io.jclas.layers.SqueezeExcite;
 import io.jclas.zoo.ModelOptions;

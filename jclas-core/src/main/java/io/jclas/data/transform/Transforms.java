@@ -1,8 +1,8 @@
 package io.jclas.data.transform;
 
 import io.jclas.JclasException;
-import io.jclas.util.Suggest;
 import io.jclas.data.Image;
+import io.jclas.util.Suggest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,11 +43,6 @@ public final class Transforms {
     /** The names of the per-sample ops jclas knows. */
     public static Set<String> imageOpNames() {
         return IMAGE_OPS.keySet();
-    }
-
-    /** The names of the batch ops jclas knows. */
-    public static Set<String> batchOpNames() {
-        return BATCH_OPS.keySet();
     }
 
     /** Builds the chain of a {@code transform_ops} list (null or empty: no ops). */
