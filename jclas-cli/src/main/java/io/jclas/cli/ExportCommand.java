@@ -3,6 +3,7 @@ package io.jclas.cli;
 import ai.djl.ndarray.NDManager;
 import io.jclas.JclasException;
 import io.jclas.config.Config;
+import io.jclas.config.ConfigValidator;
 import io.jclas.onnx.Exporter;
 import io.jclas.train.Checkpoints;
 import io.jclas.train.LoadedModel;
@@ -37,7 +38,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Config settings = config.settings();
+        Config settings = config.settings(ConfigValidator.Use.PREDICT);
         Path checkpoint = model != null ? model : Path.of(settings.getString("Global.pretrained_model", ""));
         if (model == null && checkpoint.toString().isEmpty()) {
             throw new JclasException("no checkpoint given",

@@ -1,8 +1,8 @@
 package io.jclas.train;
 
 import ai.djl.Device;
-import io.jclas.JclasException;
 import io.jclas.config.Config;
+import io.jclas.config.DeviceSpec;
 import io.jclas.zoo.ModelOptions;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -14,38 +14,28 @@ import java.nio.file.Paths;
  * @param imageShape {@code Global.image_shape} [channels, height, width]
  * @param checkpoints {@code Global.checkpoints}: a checkpoint to resume from, or null
  * @param pretrained {@code Global.pretrained_model}: weights to start from, or null
+ * @param saveSteps {@code Global.save_steps}: a resumable checkpoint every N iterations besides every epoch; 0 = off
  * @param numThreads {@code Global.num_threads}: PyTorch intra-op CPU threads, 0 = half the cores
  */
 record TrainSettings(String archName, int classNum, boolean smallInput, boolean freezeBackbone, int[] imageShape,
-        int epochs, long seed, String device, int evalInterval, int saveInterval, boolean evalDuringTrain,
+        int epochs, long seed, String device, int evalInterval, int saveInterval, int saveSteps, boolean evalDuringTrain,
         Path outputRoot, Path checkpoints, Path pretrained, int numThreads) {
 
+    /** Reads a config that {@link io.jclas.config.ConfigValidator} has checked (forms and ranges are not re-checked). */
     static TrainSettings from(Config c) {
         int[] shape = c.has("Global.image_shape") ? c.getIntArray("Global.image_shape") : new int[] {3, 224, 224};
-        if (shape.length != 3 || shape[0] < 1 || shape[1] < 1 || shape[2] < 1) {
-            throw new JclasException("Global.image_shape must be [channels, height, width]",
-                    "set e.g. Global.image_shape: [3, 224, 224] (or [1, 28, 28] for Fashion-MNIST)");
-        }
-        int epochs = c.getInt("Global.epochs", 1);
-        if (epochs < 1) {
-            throw new JclasException("Global.epochs is " + epochs + ", expected at least 1", "set Global.epochs: 10");
-        }
-        int classNum = c.getInt("Arch.class_num", 1000);
-        if (classNum < 2) {
-            throw new JclasException("Arch.class_num is " + classNum + ", expected at least 2",
-                    "set Arch.class_num to the number of classes of the dataset");
-        }
         return new TrainSettings(
                 c.getString("Arch.name"),
-                classNum,
+                c.getInt("Arch.class_num", 1000),
                 c.getBool("Arch.small_input", false),
                 c.getBool("Arch.freeze_backbone", false),
                 shape,
-                epochs,
+                c.getInt("Global.epochs", 1),
                 c.getLong("Global.seed", 42),
                 c.getString("Global.device", "cpu"),
-                Math.max(1, c.getInt("Global.eval_interval", 1)),
-                Math.max(1, c.getInt("Global.save_interval", 1)),
+                c.getInt("Global.eval_interval", 1),
+                c.getInt("Global.save_interval", 1),
+                c.getInt("Global.save_steps", 0),
                 c.getBool("Global.eval_during_train", true),
                 Paths.get(c.getString("Global.output_dir", "./output/")),
                 optionalPath(c, "Global.checkpoints"),
@@ -81,22 +71,20 @@ record TrainSettings(String archName, int classNum, boolean smallInput, boolean 
     }
 
     /**
-     * The device of {@code Global.device}: cpu, or gpu when one is available (else cpu, and {@code
-     * fallback} is told why).
+     * The device of {@code Global.device} ({@link DeviceSpec}): cpu, or the GPU when the PyTorch engine
+     * sees one (else cpu, and {@code fallback} is told why: PaddleClas recipes say {@code gpu}, and
+     * they should still run on a CPU-only machine).
      */
     Device resolveDevice(java.util.function.Consumer<String> fallback) {
-        switch (device.toLowerCase(java.util.Locale.ROOT)) {
-            case "cpu":
-                return Device.cpu();
-            case "gpu":
-                if (ai.djl.engine.Engine.getInstance().getGpuCount() > 0) {
-                    return Device.gpu();
-                }
-                fallback.accept("Global.device is gpu but no GPU is visible to the PyTorch engine: training on cpu");
-                return Device.cpu();
-            default:
-                throw new JclasException("Global.device is '" + device + "', expected cpu or gpu",
-                        "set Global.device: cpu (or gpu)");
+        DeviceSpec spec = DeviceSpec.single(device, "Global.device");
+        if (!spec.isGpu()) {
+            return Device.cpu();
         }
+        if (spec.gpu() < ai.djl.engine.Engine.getInstance().getGpuCount()) {
+            return Device.gpu(spec.gpu());
+        }
+        fallback.accept("Global.device is " + spec + " but the PyTorch engine sees "
+                + ai.djl.engine.Engine.getInstance().getGpuCount() + " GPU(s): training on cpu");
+        return Device.cpu();
     }
 }

@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.jclas.JclasException;
+import io.jclas.config.DeviceSpec;
 import io.jclas.infer.Classifier;
 import io.jclas.infer.ClassifierOptions;
 import io.jclas.infer.InferenceYaml;
@@ -96,6 +97,7 @@ public final class OrtClassifier implements Classifier {
 
     /** The session settings every jclas ORT session uses (the benchmark's bare session too). */
     static OrtSession.SessionOptions sessionOptions(int threads, String device) throws OrtException {
+        DeviceSpec spec = DeviceSpec.single(device, "device");
         OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
         opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
         opts.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
@@ -103,18 +105,14 @@ public final class OrtClassifier implements Classifier {
         if (threads > 0) {
             opts.setIntraOpNumThreads(threads);
         }
-        if (device != null && device.startsWith("gpu")) {
-            int id = device.equals("gpu") ? 0 : Integer.parseInt(device.substring(4));
+        if (spec.isGpu()) {
             try {
-                opts.addCUDA(id);
+                opts.addCUDA(spec.gpu());
             } catch (OrtException | UnsatisfiedLinkError e) {
                 opts.close();
-                throw new JclasException("device " + device + " asked for, but ONNX Runtime has no CUDA provider here",
+                throw new JclasException("device " + spec + " asked for, but ONNX Runtime has no CUDA provider here",
                         "use device cpu, or put the onnxruntime_gpu artifact on the class path with a CUDA driver");
             }
-        } else if (device != null && !device.equals("cpu")) {
-            opts.close();
-            throw new JclasException("unknown device '" + device + "'", "use cpu, gpu or gpu:N");
         }
         return opts;
     }
