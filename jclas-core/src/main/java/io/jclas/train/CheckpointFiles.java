@@ -148,8 +148,9 @@ final class CheckpointFiles {
                 out.put(a.getName(), a);
             }
             return out;
-        } catch (IOException e) {
-            throw new JclasException("cannot read " + file + ": " + e.getMessage(),
+        } catch (IOException | IllegalArgumentException e) {
+            // DJL reports a truncated archive as IllegalArgumentException("Malformed data")
+            throw new JclasException("cannot read " + file + ": truncated or damaged (" + e.getMessage() + ")",
                     "the checkpoint is damaged; resume from another one", e);
         }
     }

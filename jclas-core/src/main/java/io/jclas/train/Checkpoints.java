@@ -125,7 +125,9 @@ public final class Checkpoints {
      */
     public static LoadedModel loadNetwork(Path dir, NDManager manager) {
         Path d = directory(dir, "checkpoint");
-        readState(d);
+        if (Files.isRegularFile(d.resolve(STATE))) {
+            readState(d); // refuses a damaged state.json or one of a newer format; weights alone need none
+        }
         Path file = d.resolve(CONFIG);
         Config config;
         Network net;
@@ -133,8 +135,7 @@ public final class Checkpoints {
             config = Config.load(file, List.of());
             net = build(TrainSettings.from(config), manager);
         } catch (JclasException e) {
-            throw e.getMessage().contains(file.toString()) ? e
-                    : new JclasException(file + ": " + e.getMessage(), "the checkpoint is damaged; use another one", e);
+            throw e.about(file, "the checkpoint is damaged; use another one (epoch_N, best_model) or train again");
         }
         Weights.load(net, d.resolve(Weights.FILE_NAME), false);
         return new LoadedModel(net, config, readLabels(d), PreprocessSpec.fromConfig(config));
