@@ -47,6 +47,8 @@ public final class ConfigValidator {
 
     private final Use use;
     private final List<String> ignored = new ArrayList<>();
+    /** Checked after every key, so that a mistyped key is told before a missing file. */
+    private final List<Runnable> fileChecks = new ArrayList<>();
 
     private ConfigValidator(Use use) {
         this.use = use;
@@ -60,6 +62,7 @@ public final class ConfigValidator {
         ConfigValidator v = new ConfigValidator(use);
         v.walk(config.asMap(), ConfigSchema.ROOT, "");
         checkModelGeometry(config);
+        v.fileChecks.forEach(Runnable::run);
         return List.copyOf(v.ignored);
     }
 
@@ -159,7 +162,7 @@ public final class ConfigValidator {
             case FILE, DIR, PATH -> {
                 require(key, v, kind, v instanceof String);
                 if (use.readsFileAt(key)) {
-                    checkPath(key, (String) v, kind);
+                    fileChecks.add(() -> checkPath(key, (String) v, kind));
                 }
             }
             case OPS, BATCH_OPS -> checkOps(key, v, kind);
