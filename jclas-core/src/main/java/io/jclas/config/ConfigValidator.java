@@ -31,7 +31,7 @@ public final class ConfigValidator {
         TRAIN("Global.checkpoints", "Global.pretrained_model", "DataLoader", "Distillation"),
         EVAL("Global.pretrained_model", "DataLoader.Eval"),
         PREDICT("Global.pretrained_model", "Global.inference_model_dir"),
-        /** Keys and values only: a config whose files belong to another machine (a checkpoint's own). */
+        /** Keys and values only, no file (the caller checks its files itself, or they are not read here). */
         KEYS;
 
         private final List<String> filePrefixes;
