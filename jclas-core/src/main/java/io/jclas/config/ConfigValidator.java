@@ -175,10 +175,11 @@ public final class ConfigValidator {
             }
             case DEVICE -> {
                 try {
-                    DeviceSpec.single(String.valueOf(v), key);
+                    DeviceSpec.parse(String.valueOf(v));
                 } catch (JclasException e) {
                     throw new JclasException("config key " + key + ": " + e.getMessage(), e.getHint(), e);
                 }
+                DeviceSpec.single(String.valueOf(v), "config key " + key);
             }
             case IMAGE_SHAPE -> require(key, v, kind, v instanceof List<?> l && l.size() == 3
                     && l.stream().allMatch(x -> isInt(x) && ((Number) x).longValue() >= 1)

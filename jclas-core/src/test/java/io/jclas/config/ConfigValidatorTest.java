@@ -173,7 +173,8 @@ class ConfigValidatorTest {
         ConfigValidator.validate(Config.fromYaml(FULL).override("Global.device=gpu:1"), ConfigValidator.Use.KEYS);
         assertEquals("config key Global.device: device 'cuda' is not cpu, gpu, gpu:N or a list gpu:N,M",
                 fails("Global.device=cuda").getMessage());
-        assertTrue(fails("Global.device='gpu:0,1'").getMessage().contains("a jclas process trains or predicts on one device"));
+        assertEquals("config key Global.device is gpu:0,1: 2 GPUs, but a jclas process trains or predicts on one device",
+                fails("Global.device='gpu:0,1'").getMessage());
     }
 
     @Test
