@@ -26,17 +26,20 @@ import java.util.Map;
  * the caller to report in one warning ({@link #warning}).
  */
 public final class ConfigValidator {
-    /** What a command does with the config: which of the files it names must exist. */
+    /** What a command does with the config: the keys it needs, and which of the files it names must exist. */
     public enum Use {
-        TRAIN("Global.checkpoints", "Global.pretrained_model", "DataLoader", "Distillation"),
-        EVAL("Global.pretrained_model", "DataLoader.Eval"),
-        PREDICT("Global.pretrained_model", "Global.inference_model_dir"),
+        TRAIN(List.of("Arch.name", "DataLoader.Train", "Optimizer"),
+                "Global.checkpoints", "Global.pretrained_model", "DataLoader", "Distillation"),
+        EVAL(List.of("Arch.name", "DataLoader.Eval"), "Global.pretrained_model", "DataLoader.Eval"),
+        PREDICT(List.of(), "Global.pretrained_model", "Global.inference_model_dir"),
         /** Keys and values only, no file (the caller checks its files itself, or they are not read here). */
-        KEYS;
+        KEYS(List.of());
 
+        private final List<String> required;
         private final List<String> filePrefixes;
 
-        Use(String... filePrefixes) {
+        Use(List<String> required, String... filePrefixes) {
+            this.required = required;
             this.filePrefixes = List.of(filePrefixes);
         }
 
@@ -61,6 +64,12 @@ public final class ConfigValidator {
     public static List<String> validate(Config config, Use use) {
         ConfigValidator v = new ConfigValidator(use);
         v.walk(config.asMap(), ConfigSchema.ROOT, "");
+        for (String key : use.required) {
+            if (!config.has(key)) {
+                throw new JclasException("config has no " + key, "start from a recipe in configs/ (e.g. "
+                        + "configs/FashionMNIST/ShuffleNetV2_x1_0.yaml), which has every section a run needs");
+            }
+        }
         checkModelGeometry(config);
         v.fileChecks.forEach(Runnable::run);
         return List.copyOf(v.ignored);

@@ -2,7 +2,6 @@ package io.jclas.train;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import io.jclas.JclasException;
 import io.jclas.config.Config;
 import io.jclas.config.ConfigValidator;
 import io.jclas.data.DataLoader;
@@ -40,9 +39,6 @@ public final class Engine {
         TrainSettings s = TrainSettings.from(config);
         Path weights = s.pretrained() != null ? s.pretrained() : s.outputDir().resolve(Checkpoints.BEST);
         Path dir = Checkpoints.directory(weights, "Global.pretrained_model");
-        if (!config.has("DataLoader.Eval")) {
-            throw new JclasException("config has no DataLoader.Eval section", "add DataLoader.Eval with the test dataset");
-        }
         Device device = s.resolveDevice(listener::onMessage);
         s.applyThreads();
         ai.djl.engine.Engine.getInstance().setRandomSeed((int) s.seed());

@@ -57,12 +57,6 @@ final class Trainer implements AutoCloseable {
                 .set("Arch.class_num", s.classNum())
                 .set("Global.image_shape", java.util.Arrays.stream(s.imageShape()).boxed().toList());
         this.listener = listener;
-        for (String key : new String[] {"DataLoader.Train", "Optimizer"}) {
-            if (!given.has(key)) {
-                throw new JclasException("config has no " + key + " section",
-                        "start from a recipe in configs/ (e.g. configs/FashionMNIST/ShuffleNetV2_x1_0.yaml)");
-            }
-        }
         Device device = s.resolveDevice(listener::onMessage);
         s.applyThreads();
         // Seeds parameter initialisation; every step reseeds (dropout, see stepSeed), so that a

@@ -159,6 +159,17 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void aCommandNeedsItsSections() {
+        JclasException e = assertThrows(JclasException.class,
+                () -> ConfigValidator.validate(Config.fromYaml("Arch: {name: ResNet18}\n"), ConfigValidator.Use.TRAIN));
+        assertEquals("config has no DataLoader.Train", e.getMessage());
+        assertEquals("config has no Arch.name", assertThrows(JclasException.class,
+                () -> ConfigValidator.validate(Config.fromYaml(FULL).remove("Arch.name"), ConfigValidator.Use.EVAL))
+                .getMessage());
+        ConfigValidator.validate(Config.fromYaml("Arch: {name: ResNet18}\n"), ConfigValidator.Use.PREDICT);
+    }
+
+    @Test
     void theModelMustExistAndTakeTheImageSize() {
         JclasException e = fails("Arch.name=ShuffleNetV2_x1_O");
         assertEquals("config key Arch.name is 'ShuffleNetV2_x1_O', not a model of the zoo", e.getMessage());
