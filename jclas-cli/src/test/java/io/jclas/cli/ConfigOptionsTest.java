@@ -42,7 +42,7 @@ class ConfigOptionsTest {
         Path yaml = Files.writeString(dir.resolve("c.yaml"), "Global:\n  epochs: 30\n  device: cpu\nArch:\n  name: ResNet18\n");
         Probe p = parse("-c", yaml.toString(), "-o", "Global.epochs=2", "--override", "Global.epochs=3",
                 "-o", "Global.image_shape=[1, 28, 28]", "-o", "Infer.infer_imgs=a=b.png", "--device", "gpu:1", "--threads", "2");
-        Config c = p.config.load(p.runtime, ConfigValidator.Use.TRAIN);
+        Config c = p.config.load(p.runtime, ConfigValidator.Use.KEYS);
         assertEquals(3, c.getInt("Global.epochs"));
         assertEquals(List.of(1, 28, 28), c.getList("Global.image_shape"));
         assertEquals("a=b.png", c.getString("Infer.infer_imgs"));
@@ -63,7 +63,8 @@ class ConfigOptionsTest {
     @Test
     void aModelDirectoryBringsItsOwnConfig() throws IOException {
         Path model = Files.createDirectories(dir.resolve("best_model"));
-        Files.writeString(model.resolve("config.yaml"), "Arch:\n  name: ShuffleNetV2_x1_0\n");
+        Files.writeString(model.resolve("config.yaml"),
+                "Arch:\n  name: ShuffleNetV2_x1_0\nDataLoader:\n  Eval:\n    sampler: {batch_size: 8}\n");
         Probe p = parse();
         Config c = p.config.loadForModel(model, p.runtime);
         assertEquals("ShuffleNetV2_x1_0", c.getString("Arch.name"));

@@ -24,11 +24,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * The one checkpoint format: {@code output/<Arch.name>/{latest,best_model,epoch_N}/} each with
- * {@code model.npz} (every parameter, {@link Weights}), {@code optimizer.npz} (optimizer slots
- * {@code "<slot>.<param>"}, the step count {@code "step"}, and with EMA the averages
- * {@code "ema.<param>"}), {@code state.json} (format version, epoch and step, metrics, best metric),
- * {@code config.yaml} (the
+ * The one checkpoint format: {@code output/<Arch.name>/{latest,best_model,epoch_N}/} each with {@code
+ * model.npz} (every parameter, {@link Weights}), {@code optimizer.npz} (optimizer slots {@code
+ * "<slot>.<param>"}, the step count {@code "step"}, and with EMA the averages {@code "ema.<param>"}),
+ * {@code state.json} (format version, epoch and step, metrics, best metric), {@code config.yaml} (the
  * resolved config) and {@code labels.txt} (one class name per line). Every directory is written
  * atomically. In {@code best_model} with EMA on, {@code model.npz} holds the averaged weights (those
  * that were evaluated); elsewhere it holds the trained weights, so that a resume continues exactly.
