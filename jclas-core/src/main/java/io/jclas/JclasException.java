@@ -23,6 +23,15 @@ public class JclasException extends RuntimeException {
         return hint;
     }
 
+    /**
+     * This error as one about {@code file}: an error that names the file already is returned as it is;
+     * another gets the file before its message and {@code hint} in place of its own (which spoke of a
+     * key to set, not of where the file came from).
+     */
+    public JclasException about(java.nio.file.Path file, String hint) {
+        return getMessage().contains(file.toString()) ? this : new JclasException(file + ": " + getMessage(), hint, this);
+    }
+
     /** Message and hint on one line, as the CLI prints it. */
     public String oneLine() {
         return hint.isEmpty() ? getMessage() : getMessage() + " (" + hint + ")";

@@ -3,6 +3,7 @@ package io.jclas.cli;
 import io.jclas.JclasException;
 import io.jclas.bench.LoadBenchmark;
 import io.jclas.infer.Classifier;
+import io.jclas.train.ConfigValidator;
 import io.jclas.util.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -76,7 +77,7 @@ final class BenchmarkServeCommand implements Callable<Integer> {
             }
         } else {
             LoadBenchmark.Options options = new LoadBenchmark.Options(concurrency, requests, maxTime, batching.maxBatch, batching.maxWaitMs);
-            try (Classifier classifier = model.open(config.settings(), runtime)) {
+            try (Classifier classifier = model.open(config.settings(ConfigValidator.Use.PREDICT), runtime)) {
                 results.addAll(LoadBenchmark.compare(classifier, bytes, options));
             }
         }

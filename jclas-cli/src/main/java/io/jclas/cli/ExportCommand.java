@@ -2,6 +2,7 @@ package io.jclas.cli;
 
 import io.jclas.JclasException;
 import io.jclas.config.Config;
+import io.jclas.train.ConfigValidator;
 import io.jclas.onnx.Exporter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Config settings = config.settings();
+        Config settings = config.settings(ConfigValidator.Use.PREDICT);
         Path checkpoint = model != null ? model : Path.of(settings.getString("Global.pretrained_model", ""));
         if (model == null && checkpoint.toString().isEmpty()) {
             throw new JclasException("no checkpoint given",

@@ -2,6 +2,7 @@ package io.jclas.cli;
 
 import io.jclas.JclasException;
 import io.jclas.config.Config;
+import io.jclas.train.ConfigValidator;
 import io.jclas.infer.Classifier;
 import io.jclas.infer.Prediction;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Config settings = config.settings();
+        Config settings = config.settings(ConfigValidator.Use.PREDICT);
         List<Path> files = ImageInputs.resolve(inputs(settings));
         int k = topk != null ? topk : settings.getInt("Infer.PostProcess.topk", 5);
         int batch = Math.max(1, settings.getInt("Infer.batch_size", 16));

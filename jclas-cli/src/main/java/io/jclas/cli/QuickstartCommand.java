@@ -2,6 +2,7 @@ package io.jclas.cli;
 
 import io.jclas.JclasException;
 import io.jclas.config.Config;
+import io.jclas.train.ConfigValidator;
 import io.jclas.data.Datasets;
 import io.jclas.infer.Classifier;
 import io.jclas.infer.Prediction;
@@ -58,12 +59,14 @@ final class QuickstartCommand implements Callable<Integer> {
             // OpenMP threads spin against them (measured on 2 busy cores: 13 img/s with 2 threads, 66 with 1)
             runtime.threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         }
-        Config cfg = config.load(runtime, CONFIG, List.of("Global.epochs=" + epochs, "Global.output_dir=" + out));
+        Config cfg = config.load(runtime, CONFIG, List.of("Global.epochs=" + epochs, "Global.output_dir=" + out),
+                ConfigValidator.Use.KEYS);
         Path data = Path.of(cfg.getString("DataLoader.Train.dataset.data_dir", Datasets.FASHION_MNIST_DIR));
         if (!Files.isDirectory(data)) {
             throw new JclasException("Fashion-MNIST not found in " + data,
                     "install it: apt-get install -y dataset-fashion-mnist (./jclas does this when run as root)");
         }
+        ConfigValidator.validate(cfg, ConfigValidator.Use.TRAIN);
         String arch = cfg.getString("Arch.name");
 
         step(w, 1, "sample images");

@@ -1,6 +1,7 @@
 package io.jclas.cli;
 
 import io.jclas.config.Config;
+import io.jclas.train.ConfigValidator;
 import io.jclas.infer.Classifier;
 import io.jclas.infer.ModelDescription;
 import io.jclas.serving.PredictionServer;
@@ -51,7 +52,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Config settings = config.settings();
+        Config settings = config.settings(ConfigValidator.Use.PREDICT);
         Classifier classifier = model.open(settings, runtime);
         PredictionServer server;
         try {

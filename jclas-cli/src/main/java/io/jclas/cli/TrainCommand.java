@@ -1,6 +1,7 @@
 package io.jclas.cli;
 
 import io.jclas.config.Config;
+import io.jclas.train.ConfigValidator;
 import io.jclas.train.TrainResult;
 import io.jclas.train.TrainingEngine;
 import java.io.PrintWriter;
@@ -29,7 +30,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Config cfg = config.load(runtime);
+        Config cfg = config.load(runtime, ConfigValidator.Use.TRAIN);
         TrainResult r = TrainingEngine.train(cfg, new ConsoleTrainListener(out, ProgressBar.interactive()));
         out.printf(Locale.ROOT, "trained %d epochs in %s; best top1 %.4f (epoch %d)%n", r.epochs(),
                 ProgressBar.duration(r.seconds()), r.bestTop1(), r.bestEpoch());

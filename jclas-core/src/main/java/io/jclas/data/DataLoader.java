@@ -137,10 +137,25 @@ public final class DataLoader implements Iterable<Batch>, AutoCloseable {
     }
 
     @Override
-    public synchronized Iterator<Batch> iterator() {
+    public Iterator<Batch> iterator() {
+        return iterator(0);
+    }
+
+    /**
+     * The batches from batch {@code first} on, the earlier ones neither loaded nor decoded: a run
+     * resumed mid-epoch continues with the batches the uninterrupted epoch would have given.
+     */
+    public Iterable<Batch> from(int first) {
+        if (first < 0 || first > batches.size()) {
+            throw new IllegalArgumentException("batch " + first + " of an epoch of " + batches.size());
+        }
+        return () -> iterator(first);
+    }
+
+    private synchronized Iterator<Batch> iterator(int first) {
         if (workers == 0) {
             return new Iterator<>() {
-                private int next;
+                private int next = first;
 
                 @Override
                 public boolean hasNext() {
@@ -166,7 +181,7 @@ public final class DataLoader implements Iterable<Batch>, AutoCloseable {
         ExecutorService p = pool;
         return new Iterator<>() {
             private final ArrayDeque<Future<Batch>> queue = new ArrayDeque<>();
-            private int submitted;
+            private int submitted = first;
 
             private void fill() {
                 while (submitted < batches.size() && queue.size() < prefetch) {

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import io.jclas.JclasException;
+import io.jclas.config.DeviceSpec;
 import io.jclas.model.Checkpoints;
 import io.jclas.model.LoadedModel;
 import io.jclas.model.PreprocessSpec;
@@ -63,19 +64,17 @@ public final class PytorchClassifier implements Classifier {
         }
     }
 
-    /** The device a classifier option names: "cpu", "gpu" or "gpu:N" (when the engine has GPUs). */
+    /** The device a classifier option names ({@link DeviceSpec}); a GPU the engine does not see fails. */
     static Device device(String device) {
-        if (device == null || device.equals("cpu")) {
+        DeviceSpec spec = DeviceSpec.single(device, "device");
+        if (!spec.isGpu()) {
             return Device.cpu();
         }
-        if (!device.startsWith("gpu")) {
-            throw new JclasException("unknown device '" + device + "'", "use cpu, gpu or gpu:N");
+        if (spec.gpu() >= Engine.getInstance().getGpuCount()) {
+            throw new JclasException("device " + spec + " asked for, but the PyTorch engine sees "
+                    + Engine.getInstance().getGpuCount() + " GPU(s)", "use device cpu (this build ships the CPU engine)");
         }
-        if (Engine.getInstance().getGpuCount() == 0) {
-            throw new JclasException("device " + device + " asked for, but the PyTorch engine sees no GPU",
-                    "use device cpu (this build ships the CPU engine)");
-        }
-        return device.equals("gpu") ? Device.gpu() : Device.gpu(Integer.parseInt(device.substring(4)));
+        return Device.gpu(spec.gpu());
     }
 
     @Override

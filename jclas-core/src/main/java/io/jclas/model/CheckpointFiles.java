@@ -12,8 +12,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -25,7 +27,9 @@ public final class CheckpointFiles {
     /**
      * Writes directory {@code dir} atomically: {@code fill} writes into a hidden sibling temp
      * directory, which then replaces {@code dir} by rename. A reader sees the old directory or the
-     * new one, never a half-written one (between the two renames, briefly none).
+     * new one, never a half-written one. Between the two renames there is briefly none; a process
+     * killed there leaves the old one as {@code .<name>.old*}, which {@link #recover} puts back.
+     * Temp directories of writers killed earlier are removed first.
      */
     public static void writeDirectory(Path dir, Consumer<Path> fill) {
         Path target = dir.toAbsolutePath();
@@ -34,6 +38,10 @@ public final class CheckpointFiles {
         Path old = null;
         try {
             Files.createDirectories(parent);
+            recover(target);
+            for (Path stale : siblings(target, ".tmp")) {
+                deleteTree(stale);
+            }
             tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp");
             fill.accept(tmp);
             if (Files.exists(target)) {
@@ -48,6 +56,43 @@ public final class CheckpointFiles {
         } finally {
             deleteTree(tmp);
             deleteTree(old);
+        }
+    }
+
+    /**
+     * Puts back the previous directory of a write that was killed between its two renames: when
+     * {@code dir} is missing and a hidden {@code .<name>.old*} sibling is left, the newest of them
+     * becomes {@code dir} again.
+     */
+    static void recover(Path dir) {
+        Path target = dir.toAbsolutePath();
+        if (Files.exists(target) || target.getParent() == null || !Files.isDirectory(target.getParent())) {
+            return;
+        }
+        siblings(target, ".old").stream().max(Comparator.comparing(CheckpointFiles::modified)).ifPresent(old -> {
+            try {
+                move(old, target);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot restore " + target + " from " + old + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** The hidden siblings {@code .<name><kind>*} that writes of {@code target} leave behind. */
+    private static List<Path> siblings(Path target, String kind) {
+        String prefix = "." + target.getFileName() + kind;
+        try (Stream<Path> s = Files.list(target.getParent())) {
+            return s.filter(p -> p.getFileName().toString().startsWith(prefix) && Files.isDirectory(p)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + target.getParent() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -103,8 +148,9 @@ public final class CheckpointFiles {
                 out.put(a.getName(), a);
             }
             return out;
-        } catch (IOException e) {
-            throw new JclasException("cannot read " + file + ": " + e.getMessage(),
+        } catch (IOException | IllegalArgumentException e) {
+            // DJL reports a truncated archive as IllegalArgumentException("Malformed data")
+            throw new JclasException("cannot read " + file + ": truncated or damaged (" + e.getMessage() + ")",
                     "the checkpoint is damaged; resume from another one", e);
         }
     }

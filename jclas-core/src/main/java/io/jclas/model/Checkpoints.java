@@ -17,12 +17,13 @@ import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * The one checkpoint format: {@code output/<Arch.name>/{latest,best_model,epoch_N}/} each with
- * {@code model.npz} (every parameter, {@link Weights}), {@code optimizer.npz} (optimizer slots
- * {@code "<slot>.<param>"}, the step count {@code "step"}, and with EMA the averages
- * {@code "ema.<param>"}), {@code state.json} (epoch, metrics, best metric), {@code config.yaml} (the
+ * The one checkpoint format: {@code output/<Arch.name>/{latest,best_model,epoch_N}/} each with {@code
+ * model.npz} (every parameter, {@link Weights}), {@code optimizer.npz} (optimizer slots {@code
+ * "<slot>.<param>"}, the step count {@code "step"}, and with EMA the averages {@code "ema.<param>"}),
+ * {@code state.json} (format version, epoch and step, metrics, best metric), {@code config.yaml} (the
  * resolved config) and {@code labels.txt} (one class name per line). Every directory is written
  * atomically. In {@code best_model} with EMA on, {@code model.npz} holds the averaged weights (those
  * that were evaluated); elsewhere it holds the trained weights, so that a resume continues exactly.
@@ -35,6 +36,8 @@ public final class Checkpoints {
     public static final String CONFIG = "config.yaml";
     public static final String LABELS = Labels.FILE_NAME;
     public static final String EMA_PREFIX = "ema.";
+    /** The checkpoint format this jclas writes ({@code state.json} "format"; absent in the first one). */
+    public static final int FORMAT = 1;
 
     private Checkpoints() {}
 
@@ -48,6 +51,7 @@ public final class Checkpoints {
             Config config, List<String> labels) {
         CheckpointFiles.writeDirectory(dir, tmp -> {
             Weights.save(net, tmp.resolve(Weights.FILE_NAME));
+            CrashTestHook.pauseIfAsked(state);
             CheckpointFiles.writeArrays(tmp.resolve(OPTIMIZER), optimizerState);
             AtomicFiles.writeString(tmp.resolve(STATE), Json.write(state) + "\n");
             config.save(tmp.resolve(CONFIG));
@@ -58,6 +62,7 @@ public final class Checkpoints {
     /** A checkpoint directory given as itself or as a file inside it ({@code .../epoch_3/model.npz}). */
     public static Path directory(Path given, String what) {
         Path dir = Files.isRegularFile(given) ? given.toAbsolutePath().getParent() : given;
+        CheckpointFiles.recover(dir);
         if (!Files.isRegularFile(dir.resolve(Weights.FILE_NAME))) {
             throw new JclasException(what + " " + given + " is not a checkpoint (no " + Weights.FILE_NAME + ")",
                     "point at a directory such as output/<Arch.name>/latest written by jclas train");
@@ -65,22 +70,29 @@ public final class Checkpoints {
         return dir;
     }
 
-    /** The {@code state.json} of a checkpoint as a map. */
+    /** The {@code state.json} of a checkpoint as a map; a damaged one or one of a newer format fails naming it. */
     public static Map<String, Object> readState(Path dir) {
         Path file = dir.resolve(STATE);
+        Object parsed;
         try {
-            Object parsed = new Yaml(new SafeConstructor(new LoaderOptions()))
-                    .load(Files.readString(file, StandardCharsets.UTF_8));
-            if (parsed instanceof Map<?, ?> m) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> state = (Map<String, Object>) m;
-                return state;
-            }
-            throw new JclasException(file + " is not a JSON object", "resume from another checkpoint");
+            parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new JclasException("cannot read " + file + ": " + e.getMessage(),
-                    "resume from a checkpoint directory written by jclas train", e);
+                    "point at a checkpoint directory written by jclas train", e);
+        } catch (YAMLException e) {
+            parsed = null;
         }
+        if (!(parsed instanceof Map<?, ?> m)) {
+            throw new JclasException(file + " is truncated or damaged (not a JSON object)",
+                    "use another checkpoint (epoch_N, best_model) or train again");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> state = (Map<String, Object>) m;
+        if (state.get("format") instanceof Number f && f.intValue() > FORMAT) {
+            throw new JclasException(file + " is checkpoint format " + f + ", newer than the " + FORMAT
+                    + " this jclas reads", "open it with the jclas version that wrote it, or update jclas");
+        }
+        return state;
     }
 
     /** The class names of a checkpoint ({@code labels.txt}). */
@@ -98,8 +110,18 @@ public final class Checkpoints {
      */
     public static LoadedModel loadNetwork(Path dir, NDManager manager) {
         Path d = directory(dir, "checkpoint");
-        Config config = Config.load(d.resolve(CONFIG), List.of());
-        Network net = Architecture.from(config).build(manager);
+        if (Files.isRegularFile(d.resolve(STATE))) {
+            readState(d); // refuses a damaged state.json or one of a newer format; weights alone need none
+        }
+        Path file = d.resolve(CONFIG);
+        Config config;
+        Network net;
+        try {
+            config = Config.load(file, List.of());
+            net = Architecture.from(config).build(manager);
+        } catch (JclasException e) {
+            throw e.about(file, "the checkpoint is damaged; use another one (epoch_N, best_model) or train again");
+        }
         Weights.load(net, d.resolve(Weights.FILE_NAME), false);
         return new LoadedModel(net, config, readLabels(d), PreprocessSpec.fromConfig(config));
     }

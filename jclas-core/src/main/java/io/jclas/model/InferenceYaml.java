@@ -20,11 +20,14 @@ import java.util.Map;
 public record InferenceYaml(String modelName, int classNum, int[] inputShape, String channelOrder,
         PreprocessSpec preprocess) {
     public static final String FILE_NAME = "inference.yml";
+    /** The inference directory format this jclas writes ({@code Global.format_version}; absent in the first one). */
+    public static final int FORMAT = 1;
 
     /** Writes {@code dir/inference.yml} atomically and returns its path. */
     public static Path write(Path dir, String modelName, PreprocessSpec spec, int classNum) {
         Config c = Config.empty();
         Map<String, Object> global = new LinkedHashMap<>();
+        global.put("format_version", FORMAT);
         global.put("model_name", modelName);
         global.put("class_num", classNum);
         global.put("input_shape", List.of(spec.channels(), spec.inputSize(), spec.inputSize()));
@@ -39,26 +42,35 @@ public record InferenceYaml(String modelName, int classNum, int[] inputShape, St
         return file;
     }
 
-    /** Reads an {@code inference.yml}. */
+    /** Reads an {@code inference.yml}; a damaged one or one of a newer format fails naming it. */
     public static InferenceYaml read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new JclasException("inference config not found: " + file, "export the model first (jclas export)");
         }
-        Config c = Config.load(file, List.of());
-        if (!c.has("PreProcess.transform_ops")) {
-            throw new JclasException(file + " has no PreProcess.transform_ops", "re-export the model with jclas export");
+        try {
+            Config c = Config.load(file, List.of());
+            int format = c.getInt("Global.format_version", 1);
+            if (format > FORMAT) {
+                throw new JclasException(file + " is inference format " + format + ", newer than the " + FORMAT
+                        + " this jclas reads", "open it with the jclas version that exported it, or update jclas");
+            }
+            if (!c.has("PreProcess.transform_ops")) {
+                throw new JclasException(file + " has no PreProcess.transform_ops", "re-export the model with jclas export");
+            }
+            PreprocessSpec spec = PreprocessSpec.fromConfig(c);
+            int[] shape = c.getIntArray("Global.input_shape");
+            if (shape == null || shape.length != 3) {
+                throw new JclasException(file + ": Global.input_shape is missing or not [C, H, W]", "re-export the model");
+            }
+            if (shape[0] != spec.channels()) {
+                throw new JclasException(file + ": input_shape has " + shape[0] + " channels but DecodeImage gives "
+                        + spec.channels(), "make Global.input_shape[0] equal DecodeImage channels");
+            }
+            return new InferenceYaml(c.getString("Global.model_name"), c.getInt("Global.class_num"), shape,
+                    c.getString("Global.channel_order", spec.channels() == 3 ? "RGB" : "GRAY"), spec);
+        } catch (JclasException e) {
+            throw e.about(file, "the file is damaged; re-export the model with jclas export");
         }
-        PreprocessSpec spec = PreprocessSpec.fromConfig(c);
-        int[] shape = c.getIntArray("Global.input_shape");
-        if (shape == null || shape.length != 3) {
-            throw new JclasException(file + ": Global.input_shape is missing or not [C, H, W]", "re-export the model");
-        }
-        if (shape[0] != spec.channels()) {
-            throw new JclasException(file + ": input_shape has " + shape[0] + " channels but DecodeImage gives "
-                    + spec.channels(), "make Global.input_shape[0] equal DecodeImage channels");
-        }
-        return new InferenceYaml(c.getString("Global.model_name"), c.getInt("Global.class_num"), shape,
-                c.getString("Global.channel_order", spec.channels() == 3 ? "RGB" : "GRAY"), spec);
     }
 
     @Override

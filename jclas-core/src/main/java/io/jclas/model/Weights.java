@@ -77,9 +77,10 @@ public final class Weights {
                             "load weights saved from the same Arch.name, class_num and input channels");
                 }
             }
-        } catch (IOException e) {
-            throw new JclasException("cannot read weights " + file + ": " + e.getMessage(),
-                    "the file is damaged or not a jclas " + FILE_NAME, e);
+        } catch (IOException | IllegalArgumentException e) {
+            // DJL reports a truncated archive as IllegalArgumentException("Malformed data")
+            throw new JclasException("cannot read weights " + file + ": truncated or damaged (" + e.getMessage() + ")",
+                    "the file is damaged or not a jclas " + FILE_NAME + "; use another checkpoint", e);
         }
         return skipped;
     }

@@ -2,187 +2,238 @@ package io.jclas.train;
 
 import io.jclas.JclasException;
 import io.jclas.config.Config;
+import io.jclas.config.DeviceSpec;
+import io.jclas.train.ConfigSchema.Bounded;
+import io.jclas.train.ConfigSchema.Fixed;
+import io.jclas.train.ConfigSchema.Kind;
+import io.jclas.train.ConfigSchema.NamedList;
+import io.jclas.train.ConfigSchema.OneOf;
+import io.jclas.train.ConfigSchema.Rule;
+import io.jclas.train.ConfigSchema.Section;
 import io.jclas.data.transform.Transforms;
 import io.jclas.util.Suggest;
+import io.jclas.zoo.Models;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Checks a config against PaddleClas's shape (Global, Arch, Loss, Optimizer, DataLoader, Metric, Infer)
- * plus jclas's additions (Arch.small_input, Arch.freeze_backbone, EMA, Distillation, CELoss
- * class_weight). Unknown keys fail with the closest known key; values of the wrong type fail naming the
- * key and the expected form; transform op lists are built once to check op names and settings.
+ * The one check of a config, run by every command that reads one before it does any work: every key
+ * must be known ({@link ConfigSchema}; an unknown one fails naming the closest known key), every value
+ * of the right form and range, the model must exist and take the image size, and the files the
+ * command reads must exist. PaddleClas keys that jclas does not act on are accepted and returned, for
+ * the caller to report in one warning ({@link #warning}).
  */
 public final class ConfigValidator {
-    /** What a value must be. */
-    enum Kind {
-        INT("an integer"), NUMBER("a number"), BOOL("true or false"), STRING("a string"),
-        INT_LIST("a list of integers such as [1,5]"), NUMBER_LIST("a list of numbers such as [0.5,0.5]"),
-        CLASS_WEIGHTS("auto or a list of numbers, one per class"),
-        ANY("a value"), FILE("the path of an existing file"), DIR("the path of an existing folder"),
-        PATH("an existing path"), OPS("a list of transform ops"), BATCH_OPS("a list of batch ops");
+    /** What a command does with the config: the keys it needs, and which of the files it names must exist. */
+    public enum Use {
+        TRAIN(List.of("Arch.name", "DataLoader.Train", "Optimizer"),
+                "Global.checkpoints", "Global.pretrained_model", "DataLoader", "Distillation"),
+        EVAL(List.of("Arch.name", "DataLoader.Eval"), "Global.pretrained_model", "DataLoader.Eval"),
+        PREDICT(List.of(), "Global.pretrained_model", "Global.inference_model_dir"),
+        /** Keys and values only, no file (the caller checks its files itself, or they are not read here). */
+        KEYS(List.of());
 
-        final String expected;
+        private final List<String> required;
+        private final List<String> filePrefixes;
 
-        Kind(String expected) {
-            this.expected = expected;
+        Use(List<String> required, String... filePrefixes) {
+            this.required = required;
+            this.filePrefixes = List.of(filePrefixes);
+        }
+
+        boolean readsFileAt(String key) {
+            return filePrefixes.stream().anyMatch(p -> key.equals(p) || key.startsWith(p + "."));
         }
     }
 
-    /** A list of one-key mappings {@code - Name: {settings}} whose names and settings are known. */
-    private record NamedList(Map<String, Map<String, Object>> entries) {}
+    private final Use use;
+    private final List<String> ignored = new ArrayList<>();
+    /** Checked after every key, so that a mistyped key is told before a missing file. */
+    private final List<Runnable> fileChecks = new ArrayList<>();
 
-    private static final Map<String, Object> SCHEMA = schema();
+    private ConfigValidator(Use use) {
+        this.use = use;
+    }
 
-    private ConfigValidator() {}
-
-    private static Map<String, Object> keys(Object... pairs) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            m.put((String) pairs[i], pairs[i + 1]);
+    /**
+     * Checks the whole config for {@code use}; fails with a {@link JclasException} naming the first bad
+     * key. Returns the PaddleClas keys present that jclas does not act on (empty when none).
+     */
+    public static List<String> validate(Config config, Use use) {
+        ConfigValidator v = new ConfigValidator(use);
+        v.walk(config.asMap(), ConfigSchema.ROOT, "");
+        for (String key : use.required) {
+            if (!config.has(key)) {
+                throw new JclasException("config has no " + key, "start from a recipe in configs/ (e.g. "
+                        + "configs/FashionMNIST/ShuffleNetV2_x1_0.yaml), which has every section a run needs");
+            }
         }
-        return m;
+        checkModelGeometry(config);
+        v.fileChecks.forEach(Runnable::run);
+        return List.copyOf(v.ignored);
     }
 
-    private static Map<String, Object> schema() {
-        Map<String, Object> dataset = keys("name", Kind.STRING, "data_dir", Kind.DIR, "mode", Kind.STRING,
-                "subset", Kind.INT, "image_root", Kind.DIR, "cls_label_path", Kind.FILE, "class_id_map_file", Kind.FILE,
-                "delimiter", Kind.STRING, "relabel", Kind.BOOL, "transform_ops", Kind.OPS,
-                "batch_transform_ops", Kind.BATCH_OPS);
-        Map<String, Object> loader = keys(
-                "dataset", dataset,
-                "sampler", keys("name", Kind.STRING, "batch_size", Kind.INT, "shuffle", Kind.BOOL, "drop_last", Kind.BOOL),
-                "loader", keys("num_workers", Kind.INT, "use_shared_memory", Kind.BOOL));
-        Map<String, Map<String, Object>> losses = new LinkedHashMap<>();
-        losses.put("CELoss", keys("weight", Kind.NUMBER, "epsilon", Kind.NUMBER, "class_weight", Kind.CLASS_WEIGHTS));
-        Map<String, Map<String, Object>> metrics = new LinkedHashMap<>();
-        metrics.put("TopkAcc", keys("topk", Kind.INT_LIST));
-        return keys(
-                "Global", keys("checkpoints", Kind.PATH, "pretrained_model", Kind.PATH, "output_dir", Kind.STRING,
-                        "device", Kind.STRING, "save_interval", Kind.INT, "eval_during_train", Kind.BOOL,
-                        "eval_interval", Kind.INT, "start_eval_epoch", Kind.INT, "epochs", Kind.INT,
-                        "print_batch_step", Kind.INT, "use_visualdl", Kind.BOOL, "image_shape", Kind.INT_LIST,
-                        "save_inference_dir", Kind.STRING, "eval_mode", Kind.STRING, "to_static", Kind.BOOL,
-                        "seed", Kind.INT, "num_threads", Kind.INT),
-                "Arch", keys("name", Kind.STRING, "class_num", Kind.INT, "pretrained", Kind.ANY, "use_ssld", Kind.BOOL,
-                        "small_input", Kind.BOOL, "freeze_backbone", Kind.BOOL, "scale", Kind.NUMBER,
-                        "lr_mult_list", Kind.NUMBER_LIST, "stem_act", Kind.STRING, "dropout_prob", Kind.NUMBER,
-                        "class_expand", Kind.INT, "use_last_conv", Kind.BOOL),
-                "Loss", keys("Train", new NamedList(losses), "Eval", new NamedList(losses)),
-                "Optimizer", keys("name", Kind.STRING, "momentum", Kind.NUMBER, "use_nesterov", Kind.BOOL,
-                        "weight_decay", Kind.NUMBER, "beta1", Kind.NUMBER, "beta2", Kind.NUMBER, "epsilon", Kind.NUMBER,
-                        "rho", Kind.NUMBER, "no_weight_decay_name", Kind.STRING,
-                        "one_dim_param_no_weight_decay", Kind.BOOL, "multi_precision", Kind.BOOL, "clip_norm", Kind.NUMBER,
-                        "lr", keys("name", Kind.STRING, "learning_rate", Kind.NUMBER, "warmup_epoch", Kind.INT,
-                                "warmup_start_lr", Kind.NUMBER, "eta_min", Kind.NUMBER, "decay_epochs", Kind.INT_LIST,
-                                "values", Kind.NUMBER_LIST, "step_size", Kind.INT, "gamma", Kind.NUMBER,
-                                "last_epoch", Kind.INT, "by_epoch", Kind.BOOL),
-                        "regularizer", keys("name", Kind.STRING, "coeff", Kind.NUMBER)),
-                "DataLoader", keys("Train", loader, "Eval", loader),
-                "Metric", keys("Train", new NamedList(metrics), "Eval", new NamedList(metrics)),
-                "Infer", keys("infer_imgs", Kind.PATH, "batch_size", Kind.INT, "transforms", Kind.OPS,
-                        "PostProcess", keys("name", Kind.STRING, "topk", Kind.INT, "class_id_map_file", Kind.FILE)),
-                "EMA", keys("decay", Kind.NUMBER),
-                "Distillation", keys("teacher", Kind.STRING, "teacher_pretrained_model", Kind.PATH,
-                        "temperature", Kind.NUMBER, "alpha", Kind.NUMBER));
+    /** The one warning line for the keys {@link #validate} returned, or null when there are none. */
+    public static String warning(List<String> ignoredKeys) {
+        return ignoredKeys.isEmpty() ? null
+                : "ignoring PaddleClas settings that jclas does not use: " + String.join(", ", ignoredKeys);
     }
 
-    /** Checks names and types of every key (files are not touched; see {@link #checkFiles}). */
-    public static void validate(Config config) {
-        walk(config.asMap(), SCHEMA, "", false);
+    private static void checkModelGeometry(Config c) {
+        String arch = c.getString("Arch.name", null);
+        int[] shape = c.getIntArray("Global.image_shape");
+        if (arch != null && shape != null) {
+            Models.checkInputSize(Models.info(arch), shape[1], c.getBool("Arch.small_input", false));
+        }
     }
 
-    /** Checks that every file and folder the config names exists. */
-    public static void checkFiles(Config config) {
-        walk(config.asMap(), SCHEMA, "", true);
-    }
-
-    private static void walk(Map<String, Object> values, Map<String, Object> schema, String at, boolean files) {
+    private void walk(Map<String, Object> values, Section schema, String at) {
         for (Map.Entry<String, Object> e : values.entrySet()) {
             String key = at.isEmpty() ? e.getKey() : at + "." + e.getKey();
-            Object rule = schema.get(e.getKey());
+            Rule rule = schema.keys().get(e.getKey());
             if (rule == null) {
                 String what = at.isEmpty() ? "config section" : "config key";
                 throw new JclasException("unknown " + what + " " + key,
-                        Suggest.hint(e.getKey(), schema.keySet(), at.isEmpty() ? "" : at + "."));
+                        Suggest.hint(e.getKey(), schema.keys().keySet(), at.isEmpty() ? "" : at + "."));
             }
-            check(key, e.getValue(), rule, files);
+            check(key, e.getValue(), rule);
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static void check(String key, Object value, Object rule, boolean files) {
+    private void check(String key, Object value, Rule rule) {
+        if (rule == Kind.IGNORED) {
+            ignored.add(key);
+            return;
+        }
         if (value == null) {
             return;
         }
-        if (rule instanceof Map<?, ?> sub) {
+        if (rule instanceof Section s) {
             if (!(value instanceof Map)) {
                 throw wrong(key, value, "a mapping of keys");
             }
-            walk((Map<String, Object>) value, (Map<String, Object>) sub, key, files);
+            walk((Map<String, Object>) value, s, key);
         } else if (rule instanceof NamedList named) {
-            checkNamedList(key, value, named, files);
+            checkNamedList(key, value, named);
+        } else if (rule instanceof Fixed f) {
+            if (!sameValue(f.value(), value)) {
+                ignored.add(key + " (jclas uses " + f.value() + ")");
+            }
+        } else if (rule instanceof OneOf o) {
+            if (!o.values().contains(String.valueOf(value))) {
+                throw new JclasException("config key " + key + " is '" + value + "', expected one of "
+                        + String.join(", ", o.values()), Suggest.hint(String.valueOf(value), o.values()));
+            }
+        } else if (rule instanceof Bounded b) {
+            checkValue(key, value, b.kind());
+            double d = number(value);
+            if (d < b.min() || d > b.max()) {
+                throw wrong(key, value, b.expected());
+            }
         } else {
-            checkValue(key, value, (Kind) rule, files);
+            checkValue(key, value, (Kind) rule);
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static void checkNamedList(String key, Object value, NamedList named, boolean files) {
+    private void checkNamedList(String key, Object value, NamedList named) {
+        String example = "'- " + named.entries().keySet().iterator().next() + ":'";
         if (!(value instanceof List<?> list)) {
-            throw wrong(key, value, "a list of entries such as '- " + named.entries().keySet().iterator().next() + ":'");
+            throw wrong(key, value, "a list of entries such as " + example);
         }
         for (int i = 0; i < list.size(); i++) {
             Object item = list.get(i);
             if (!(item instanceof Map<?, ?> m) || m.size() != 1) {
-                throw wrong(key + "." + i, item, "one entry such as '- " + named.entries().keySet().iterator().next() + ":'");
+                throw wrong(key + "." + i, item, "one entry such as " + example);
             }
-            Map.Entry<String, Object> only = ((Map<String, Object>) m).entrySet().iterator().next();
-            Map<String, Object> settings = named.entries().get(only.getKey());
+            Map.Entry<?, ?> only = m.entrySet().iterator().next();
+            String name = String.valueOf(only.getKey());
+            Section settings = named.entries().get(name);
             if (settings == null) {
-                throw new JclasException("unknown entry " + only.getKey() + " in " + key,
-                        Suggest.hint(only.getKey(), named.entries().keySet()));
+                throw new JclasException("unknown entry " + name + " in " + key,
+                        Suggest.hint(name, named.entries().keySet()));
             }
-            check(key + "." + i + "." + only.getKey(), only.getValue(), settings, files);
+            check(key + "." + i + "." + name, only.getValue(), settings);
         }
     }
 
-    private static void checkValue(String key, Object v, Kind kind, boolean files) {
+    private void checkValue(String key, Object v, Kind kind) {
         switch (kind) {
-            case INT -> require(key, v, kind, v instanceof Integer || v instanceof Long);
+            case INT -> require(key, v, kind, isInt(v));
             case NUMBER -> require(key, v, kind, isNumber(v));
             case BOOL -> require(key, v, kind, v instanceof Boolean);
             case STRING -> require(key, v, kind, !(v instanceof Map) && !(v instanceof List));
-            case INT_LIST -> require(key, v, kind, v instanceof List<?> l
-                    && l.stream().allMatch(x -> x instanceof Integer || x instanceof Long));
+            case INT_LIST -> require(key, v, kind, v instanceof List<?> l && l.stream().allMatch(ConfigValidator::isInt));
             case NUMBER_LIST -> require(key, v, kind, isNumberList(v));
             case CLASS_WEIGHTS -> require(key, v, kind, "auto".equals(v) || isNumberList(v));
             case FILE, DIR, PATH -> {
                 require(key, v, kind, v instanceof String);
-                if (files) {
-                    checkPath(key, (String) v, kind);
+                if (use.readsFileAt(key)) {
+                    fileChecks.add(() -> checkPath(key, (String) v, kind));
                 }
             }
-            case OPS, BATCH_OPS -> {
-                require(key, v, kind, v instanceof List);
-                @SuppressWarnings("unchecked")
-                List<Object> ops = (List<Object>) v;
+            case OPS, BATCH_OPS -> checkOps(key, v, kind);
+            case MODEL -> {
+                require(key, v, kind, v instanceof String);
+                if (!Models.contains((String) v)) {
+                    throw new JclasException("config key " + key + " is '" + v + "', not a model of the zoo",
+                            "did you mean " + String.join(", ", Models.closest((String) v, 3)) + "? (`jclas models` lists all)");
+                }
+            }
+            case DEVICE -> {
                 try {
-                    if (kind == Kind.OPS) {
-                        Transforms.fromConfig(ops);
-                    } else {
-                        Transforms.batchOpsFromConfig(ops);
-                    }
+                    DeviceSpec.parse(String.valueOf(v));
                 } catch (JclasException e) {
-                    throw new JclasException(key + ": " + e.getMessage(), e.getHint(), e);
+                    throw new JclasException("config key " + key + ": " + e.getMessage(), e.getHint(), e);
+                }
+                DeviceSpec.single(String.valueOf(v), "config key " + key);
+            }
+            case IMAGE_SHAPE -> require(key, v, kind, v instanceof List<?> l && l.size() == 3
+                    && l.stream().allMatch(x -> isInt(x) && ((Number) x).longValue() >= 1)
+                    && (((Number) l.get(0)).intValue() == 1 || ((Number) l.get(0)).intValue() == 3));
+            default -> throw new IllegalStateException(kind + " is handled by check");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void checkOps(String key, Object v, Kind kind) {
+        require(key, v, kind, v instanceof List);
+        try {
+            if (kind == Kind.OPS) {
+                Transforms.fromConfig((List<Object>) v);
+            } else {
+                Transforms.batchOpsFromConfig((List<Object>) v);
+            }
+        } catch (JclasException e) {
+            throw new JclasException(key + ": " + e.getMessage(), e.getHint(), e);
+        }
+    }
+
+    /** Numbers compare by value (1 and 1.0 are the same setting), lists element by element. */
+    private static boolean sameValue(Object expected, Object actual) {
+        if (expected instanceof List<?> a && actual instanceof List<?> b) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (!sameValue(a.get(i), b.get(i))) {
+                    return false;
                 }
             }
-            default -> { }
+            return true;
         }
+        if (expected instanceof Number && isNumber(actual)) {
+            return number(expected) == number(actual);
+        }
+        return expected.equals(actual);
+    }
+
+    private static boolean isInt(Object v) {
+        return v instanceof Integer || v instanceof Long;
     }
 
     private static boolean isNumberList(Object v) {
@@ -190,25 +241,25 @@ public final class ConfigValidator {
     }
 
     private static boolean isNumber(Object v) {
-        if (v instanceof Number) {
+        try {
+            number(v);
             return true;
+        } catch (NumberFormatException e) {
+            return false;
         }
-        // YAML 1.1 reads 1e-4 and 1.0/255.0 as strings; Config.getDouble and the ops accept them.
-        if (v instanceof String s) {
-            try {
-                int slash = s.indexOf('/');
-                if (slash < 0) {
-                    Double.parseDouble(s.trim());
-                } else {
-                    Double.parseDouble(s.substring(0, slash).trim());
-                    Double.parseDouble(s.substring(slash + 1).trim());
-                }
-                return true;
-            } catch (NumberFormatException e) {
-                return false;
-            }
+    }
+
+    /** A number as Config reads it: YAML 1.1 reads 1e-4 and 1.0/255.0 as strings, and jclas accepts them. */
+    private static double number(Object v) {
+        if (v instanceof Number n) {
+            return n.doubleValue();
         }
-        return false;
+        if (!(v instanceof String s)) {
+            throw new NumberFormatException(String.valueOf(v));
+        }
+        int slash = s.indexOf('/');
+        return slash < 0 ? Double.parseDouble(s.trim())
+                : Double.parseDouble(s.substring(0, slash).trim()) / Double.parseDouble(s.substring(slash + 1).trim());
     }
 
     private static void require(String key, Object v, Kind kind, boolean ok) {
@@ -224,7 +275,7 @@ public final class ConfigValidator {
     }
 
     private static void checkPath(String key, String value, Kind kind) {
-        if (value.isBlank()) {
+        if (value.isBlank() || value.equalsIgnoreCase("null")) {
             return;
         }
         Path p = Paths.get(value);

@@ -1,8 +1,8 @@
 package io.jclas.train;
 
 import ai.djl.Device;
-import io.jclas.JclasException;
 import io.jclas.config.Config;
+import io.jclas.config.DeviceSpec;
 import io.jclas.model.Architecture;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -14,29 +14,28 @@ import java.nio.file.Paths;
  * @param imageShape {@code Global.image_shape} [channels, height, width]
  * @param checkpoints {@code Global.checkpoints}: a checkpoint to resume from, or null
  * @param pretrained {@code Global.pretrained_model}: weights to start from, or null
+ * @param saveSteps {@code Global.save_steps}: a resumable checkpoint every N iterations besides every epoch; 0 = off
  * @param numThreads {@code Global.num_threads}: PyTorch intra-op CPU threads, 0 = half the cores
  */
 record TrainSettings(String archName, int classNum, boolean smallInput, boolean freezeBackbone, int[] imageShape,
-        int epochs, long seed, String device, int evalInterval, int saveInterval, boolean evalDuringTrain,
+        int epochs, long seed, String device, int evalInterval, int saveInterval, int saveSteps, boolean evalDuringTrain,
         Path outputRoot, Path checkpoints, Path pretrained, int numThreads) {
 
+    /** Reads a config that {@link io.jclas.train.ConfigValidator} has checked (forms and ranges are not re-checked). */
     static TrainSettings from(Config c) {
         Architecture arch = Architecture.from(c);
-        int epochs = c.getInt("Global.epochs", 1);
-        if (epochs < 1) {
-            throw new JclasException("Global.epochs is " + epochs + ", expected at least 1", "set Global.epochs: 10");
-        }
         return new TrainSettings(
                 arch.name(),
                 arch.classNum(),
                 arch.smallInput(),
                 c.getBool("Arch.freeze_backbone", false),
                 arch.imageShape(),
-                epochs,
+                c.getInt("Global.epochs", 1),
                 c.getLong("Global.seed", 42),
                 c.getString("Global.device", "cpu"),
-                Math.max(1, c.getInt("Global.eval_interval", 1)),
-                Math.max(1, c.getInt("Global.save_interval", 1)),
+                c.getInt("Global.eval_interval", 1),
+                c.getInt("Global.save_interval", 1),
+                c.getInt("Global.save_steps", 0),
                 c.getBool("Global.eval_during_train", true),
                 Paths.get(c.getString("Global.output_dir", "./output/")),
                 optionalPath(c, "Global.checkpoints"),
@@ -72,22 +71,20 @@ record TrainSettings(String archName, int classNum, boolean smallInput, boolean 
     }
 
     /**
-     * The device of {@code Global.device}: cpu, or gpu when one is available (else cpu, and {@code
-     * fallback} is told why).
+     * The device of {@code Global.device} ({@link DeviceSpec}): cpu, or the GPU when the PyTorch engine
+     * sees one (else cpu, and {@code fallback} is told why: PaddleClas recipes say {@code gpu}, and
+     * they should still run on a CPU-only machine).
      */
     Device resolveDevice(java.util.function.Consumer<String> fallback) {
-        switch (device.toLowerCase(java.util.Locale.ROOT)) {
-            case "cpu":
-                return Device.cpu();
-            case "gpu":
-                if (ai.djl.engine.Engine.getInstance().getGpuCount() > 0) {
-                    return Device.gpu();
-                }
-                fallback.accept("Global.device is gpu but no GPU is visible to the PyTorch engine: training on cpu");
-                return Device.cpu();
-            default:
-                throw new JclasException("Global.device is '" + device + "', expected cpu or gpu",
-                        "set Global.device: cpu (or gpu)");
+        DeviceSpec spec = DeviceSpec.single(device, "Global.device");
+        if (!spec.isGpu()) {
+            return Device.cpu();
         }
+        if (spec.gpu() < ai.djl.engine.Engine.getInstance().getGpuCount()) {
+            return Device.gpu(spec.gpu());
+        }
+        fallback.accept("Global.device is " + spec + " but the PyTorch engine sees "
+                + ai.djl.engine.Engine.getInstance().getGpuCount() + " GPU(s): training on cpu");
+        return Device.cpu();
     }
 }

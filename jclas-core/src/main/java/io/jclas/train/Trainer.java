@@ -20,7 +20,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One training run: the state {@link TrainingEngine#train} works on. */
+/**
+ * One training run: the state {@link TrainingEngine#train} works on. A resumable checkpoint goes to
+ * {@code latest} after every epoch and, with {@code Global.save_steps}, every that many iterations;
+ * resuming from one mid-epoch skips the batches the epoch already trained on, so that the run ends
+ * with the parameters of an uninterrupted one.
+ */
 final class Trainer implements AutoCloseable {
     /** Consecutive steps with a non-finite loss or gradient after which the run is declared diverged. */
     private static final int MAX_BAD_STEPS_IN_A_ROW = 5;
@@ -41,6 +46,8 @@ final class Trainer implements AutoCloseable {
     private final LrSchedule schedule;
     private final Path out;
     private int startEpoch = 1;
+    /** Where the resumed epoch stands: its first batch to train and its sums so far. */
+    private EpochProgress resumedProgress = EpochProgress.START;
     private double bestTop1;
     private int bestEpoch;
 
@@ -52,15 +59,9 @@ final class Trainer implements AutoCloseable {
                 .set("Arch.class_num", s.classNum())
                 .set("Global.image_shape", java.util.Arrays.stream(s.imageShape()).boxed().toList());
         this.listener = listener;
-        for (String key : new String[] {"DataLoader.Train", "Optimizer"}) {
-            if (!given.has(key)) {
-                throw new JclasException("config has no " + key + " section",
-                        "start from a recipe in configs/ (e.g. configs/FashionMNIST/ShuffleNetV2_x1_0.yaml)");
-            }
-        }
         Device device = s.resolveDevice(listener::onMessage);
         s.applyThreads();
-        // Seeds parameter initialisation; every epoch reseeds with seed + epoch (dropout), so that a
+        // Seeds parameter initialisation; every step reseeds (dropout, see stepSeed), so that a
         // resumed run draws the same numbers as an uninterrupted one.
         ai.djl.engine.Engine.getInstance().setRandomSeed((int) s.seed());
         manager = NDManager.newBaseManager(device);
@@ -116,6 +117,13 @@ final class Trainer implements AutoCloseable {
     }
 
     private void resume(Path dir) {
+        Map<String, Object> state = Checkpoints.readState(dir);
+        Object arch = state.get("arch");
+        if (arch != null && !arch.equals(s.archName())) {
+            throw new JclasException("Global.checkpoints " + dir + " holds a " + arch + " checkpoint ("
+                    + Checkpoints.STATE + "), but the config trains " + s.archName(),
+                    "resume with the config of that run, or start " + s.archName() + " without Global.checkpoints");
+        }
         Weights.load(net, dir.resolve(Weights.FILE_NAME), false);
         try (NDManager tmp = NDManager.newBaseManager()) {
             Map<String, NDArray> saved = CheckpointFiles.readArrays(dir.resolve(Checkpoints.OPTIMIZER), tmp);
@@ -133,11 +141,19 @@ final class Trainer implements AutoCloseable {
                 ema.loadState(avg);
             }
         }
-        Map<String, Object> state = Checkpoints.readState(dir);
-        startEpoch = ((Number) state.getOrDefault("epoch", 0)).intValue() + 1;
+        int epoch = ((Number) state.getOrDefault("epoch", 0)).intValue();
         bestTop1 = state.get("best_top1") instanceof Number n ? n.doubleValue() : 0;
         bestEpoch = state.get("best_epoch") instanceof Number n ? n.intValue() : 0;
-        listener.onMessage("resumed from " + dir + " at epoch " + startEpoch);
+        EpochProgress progress = EpochProgress.fromState(state, itersPerEpoch, dir);
+        if (progress == null) {
+            startEpoch = epoch + 1;
+            listener.onMessage("resumed from " + dir + " at epoch " + startEpoch);
+        } else {
+            startEpoch = epoch;
+            resumedProgress = progress;
+            listener.onMessage("resumed from " + dir + " at epoch " + epoch + ", step " + (progress.steps() + 1)
+                    + " of " + itersPerEpoch);
+        }
     }
 
     TrainResult run() {
@@ -146,8 +162,8 @@ final class Trainer implements AutoCloseable {
         MetricsLog log = new MetricsLog(out.resolve("metrics.jsonl"), startEpoch - 1);
         EvalResult lastEval = null;
         for (int epoch = startEpoch; epoch <= s.epochs(); epoch++) {
-            ai.djl.engine.Engine.getInstance().setRandomSeed((int) (s.seed() + epoch));
-            TrainListener.EpochSummary summary = trainEpoch(epoch);
+            TrainListener.EpochSummary summary = trainEpoch(epoch, epoch == startEpoch ? resumedProgress
+                    : EpochProgress.START);
             listener.onEpoch(summary);
             log.epoch(summary);
             Map<String, Object> metrics = new LinkedHashMap<>();
@@ -174,24 +190,26 @@ final class Trainer implements AutoCloseable {
         return new TrainResult(out, s.epochs(), bestTop1, bestEpoch, lastEval, (System.nanoTime() - start) / 1e9);
     }
 
-    private TrainListener.EpochSummary trainEpoch(int epoch) {
+    /** Trains one epoch from {@code from} (the start, or where a mid-epoch checkpoint stopped). */
+    private TrainListener.EpochSummary trainEpoch(int epoch, EpochProgress from) {
         ParameterStore ps = new ParameterStore(manager, false);
-        double lossSum = 0;
-        long seen = 0;
-        long hardSeen = 0;
-        long correct = 0;
+        EpochProgress sums = from;
+        long seenNow = 0;
         double lr = 0;
         long start = System.nanoTime();
-        int step = 0;
+        int step = from.steps();
         int skipped = 0;
         int badInARow = 0;
         double loaderRate;
         try (DataLoader loader = DataLoader.create(config.section("DataLoader.Train"), s.classNum(), s.seed(), epoch)) {
             int steps = loader.size();
-            for (Batch b : loader) {
-                lr = schedule.at((long) (epoch - 1) * itersPerEpoch + step);
+            for (Batch b : loader.from(from.steps())) {
+                long globalStep = (long) (epoch - 1) * itersPerEpoch + step;
+                lr = schedule.at(globalStep);
+                ai.djl.engine.Engine.getInstance().setRandomSeed(stepSeed(globalStep));
                 step++;
                 float batchLoss;
+                long correct = 0;
                 // Every temporary of the batch (inputs, activations, graph) lives in this sub-manager.
                 try (NDManager sub = manager.newSubManager()) {
                     NDArray x = sub.create(b.images(), new Shape(b.n(), b.c(), b.h(), b.w()));
@@ -207,8 +225,7 @@ final class Trainer implements AutoCloseable {
                         gc.backward(l);
                         batchLoss = l.getFloat();
                         if (b.softTargets() == null) {
-                            correct += countCorrect(logits, b.labels());
-                            hardSeen += b.n();
+                            correct = countCorrect(logits, b.labels());
                         }
                     }
                 }
@@ -219,7 +236,17 @@ final class Trainer implements AutoCloseable {
                 } else {
                     optimizer.zeroGradients(params);
                 }
-                if (!applied) {
+                if (applied) {
+                    badInARow = 0;
+                    if (ema != null) {
+                        ema.update();
+                    }
+                    sums = sums.plus(batchLoss, b.n(), b.softTargets() == null, correct);
+                    seenNow += b.n();
+                    double secs = (System.nanoTime() - start) / 1e9;
+                    listener.onBatch(new TrainListener.BatchProgress(epoch, s.epochs(), step, steps, batchLoss, lr,
+                            seenNow / secs, secs / (step - from.steps()) * (steps - step)));
+                } else {
                     // A lone bad batch leaves the weights untouched; a run of them is divergence.
                     skipped++;
                     if (++badInARow >= MAX_BAD_STEPS_IN_A_ROW) {
@@ -227,27 +254,28 @@ final class Trainer implements AutoCloseable {
                                 + " steps in a row (last loss " + batchLoss + ") at epoch " + epoch + " step " + step,
                                 "lower Optimizer.lr.learning_rate or add warmup_epoch");
                     }
-                    continue;
                 }
-                badInARow = 0;
-                if (ema != null) {
-                    ema.update();
+                if (s.saveSteps() > 0 && (globalStep + 1) % s.saveSteps() == 0 && step < steps) {
+                    saveLatest(state(epoch, sums.atStep(step), Map.of()));
                 }
-                lossSum += batchLoss * b.n();
-                seen += b.n();
-                double secs = (System.nanoTime() - start) / 1e9;
-                listener.onBatch(new TrainListener.BatchProgress(epoch, s.epochs(), step, steps, batchLoss, lr,
-                        seen / secs, secs / step * (steps - step)));
             }
             loaderRate = loader.imagesPerSecond();
         }
         if (skipped > 0) {
-            listener.onMessage("epoch " + epoch + ": skipped " + skipped + " of " + step
+            listener.onMessage("epoch " + epoch + ": skipped " + skipped + " of " + (step - from.steps())
                     + " steps whose loss or gradients were not finite (weights left unchanged)");
         }
         double secs = (System.nanoTime() - start) / 1e9;
-        return new TrainListener.EpochSummary(epoch, s.epochs(), lossSum / Math.max(1, seen),
-                hardSeen == 0 ? Double.NaN : correct / (double) hardSeen, lr, secs, seen / secs, loaderRate);
+        return new TrainListener.EpochSummary(epoch, s.epochs(), sums.meanLoss(), sums.top1(), lr, secs,
+                seenNow / secs, loaderRate);
+    }
+
+    /**
+     * The PyTorch seed of one step (dropout masks): a function of the step alone, so that a run resumed
+     * mid-epoch draws what the uninterrupted run drew at that step.
+     */
+    private int stepSeed(long globalStep) {
+        return Long.hashCode(s.seed() * 0x9E3779B97F4A7C15L + globalStep);
     }
 
     private static long countCorrect(NDArray logits, int[] labels) {
@@ -271,20 +299,37 @@ final class Trainer implements AutoCloseable {
         }
     }
 
-    private void save(int epoch, Map<String, Object> metrics, boolean best) {
+    /** The {@code state.json} of a checkpoint inside {@code epoch}, {@code progress.steps()} batches into it. */
+    private Map<String, Object> state(int epoch, EpochProgress progress, Map<String, Object> metrics) {
         Map<String, Object> state = new LinkedHashMap<>();
+        state.put("format", Checkpoints.FORMAT);
         state.put("epoch", epoch);
         state.put("epochs", s.epochs());
         state.put("arch", s.archName());
-        state.put("global_step", (long) epoch * itersPerEpoch);
+        state.put("global_step", (long) (epoch - 1) * itersPerEpoch + progress.steps());
+        progress.putInto(state, itersPerEpoch);
         state.put("metrics", metrics);
         state.put("best_top1", bestTop1);
         state.put("best_epoch", bestEpoch);
+        return state;
+    }
+
+    private Map<String, NDArray> optimizerState() {
         Map<String, NDArray> opt = new LinkedHashMap<>(optimizer.state());
         if (ema != null) {
             ema.state().forEach((k, v) -> opt.put(Checkpoints.EMA_PREFIX + k, v));
         }
-        Checkpoints.save(out.resolve(Checkpoints.LATEST), net, opt, state, config, labels);
+        return opt;
+    }
+
+    private void saveLatest(Map<String, Object> state) {
+        Checkpoints.save(out.resolve(Checkpoints.LATEST), net, optimizerState(), state, config, labels);
+    }
+
+    private void save(int epoch, Map<String, Object> metrics, boolean best) {
+        Map<String, Object> state = state(epoch, EpochProgress.START.atStep(itersPerEpoch), metrics);
+        Map<String, NDArray> opt = optimizerState();
+        saveLatest(state);
         if (epoch % s.saveInterval() == 0) {
             Checkpoints.save(out.resolve(Checkpoints.epochDir(epoch)), net, opt, state, config, labels);
         }

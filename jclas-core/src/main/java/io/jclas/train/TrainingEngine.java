@@ -2,8 +2,8 @@ package io.jclas.train;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import io.jclas.JclasException;
 import io.jclas.config.Config;
+import io.jclas.train.ConfigValidator;
 import io.jclas.data.DataLoader;
 import io.jclas.model.Checkpoints;
 import io.jclas.model.Weights;
@@ -21,9 +21,11 @@ public final class TrainingEngine {
     /**
      * Trains as the config says: checkpoints, {@code metrics.jsonl}, {@code curves.png} and the resolved
      * {@code config.yaml} go to {@code Global.output_dir/<Arch.name>/}. {@code Global.checkpoints}
-     * resumes exactly where that checkpoint stopped.
+     * resumes exactly where that checkpoint stopped, mid-epoch too. The config is checked first
+     * ({@link ConfigValidator}; the PaddleClas keys it ignores are what that check returns).
      */
     public static TrainResult train(Config config, TrainListener listener) {
+        ConfigValidator.validate(config, ConfigValidator.Use.TRAIN);
         try (Trainer trainer = new Trainer(config, listener)) {
             return trainer.run();
         }
@@ -34,12 +36,10 @@ public final class TrainingEngine {
      * model.npz; else {@code output_dir/<Arch.name>/best_model}) on {@code DataLoader.Eval}.
      */
     public static EvalResult evaluate(Config config, TrainListener listener) {
+        ConfigValidator.validate(config, ConfigValidator.Use.EVAL);
         TrainSettings s = TrainSettings.from(config);
         Path weights = s.pretrained() != null ? s.pretrained() : s.outputDir().resolve(Checkpoints.BEST);
         Path dir = Checkpoints.directory(weights, "Global.pretrained_model");
-        if (!config.has("DataLoader.Eval")) {
-            throw new JclasException("config has no DataLoader.Eval section", "add DataLoader.Eval with the test dataset");
-        }
         Device device = s.resolveDevice(listener::onMessage);
         s.applyThreads();
         ai.djl.engine.Engine.getInstance().setRandomSeed((int) s.seed());

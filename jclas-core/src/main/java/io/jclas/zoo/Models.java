@@ -67,27 +67,34 @@ public final class Models {
     /** Builds the named model; fails with a one-line error for unknown names or unusable sizes. */
     public static Network create(String name, ModelOptions options) {
         ModelInfo info = info(name);
-        int size = options.inputSize();
-        if (size > 0 && !options.smallInput()) {
-            if (size < info.minInputSize()) {
-                throw new JclasException(
-                        name + " needs inputs of at least " + info.minInputSize() + "x" + info.minInputSize()
-                                + ", got " + size + "x" + size,
-                        "resize the images (ResizeImage size=" + info.minInputSize()
-                                + ") or set Arch.small_input=true where the family supports it");
-            }
-            if (info.maxInputSize() > 0 && size > info.maxInputSize()) {
-                throw new JclasException(
-                        name + " accepts inputs from " + info.minInputSize() + " to " + info.maxInputSize()
-                                + " pixels, got " + size,
-                        "resize the images to " + info.inputSize() + "x" + info.inputSize());
-            }
+        if (options.inputSize() > 0) {
+            checkInputSize(info, options.inputSize(), options.smallInput());
         }
         if (options.classNum() < 1) {
             throw new JclasException("class_num must be at least 1, got " + options.classNum(),
                     "set Arch.class_num to the number of classes in your data");
         }
         return BUILDERS.get(info.architecture()).apply(options);
+    }
+
+    /** Fails when the model cannot take square inputs of side {@code size} (with or without small_input). */
+    public static void checkInputSize(ModelInfo info, int size, boolean smallInput) {
+        if (smallInput) {
+            return;
+        }
+        if (size < info.minInputSize()) {
+            throw new JclasException(
+                    info.name() + " needs inputs of at least " + info.minInputSize() + "x" + info.minInputSize()
+                            + ", got " + size + "x" + size,
+                    "resize the images (ResizeImage size=" + info.minInputSize()
+                            + ") or set Arch.small_input=true where the family supports it");
+        }
+        if (info.maxInputSize() > 0 && size > info.maxInputSize()) {
+            throw new JclasException(
+                    info.name() + " accepts inputs from " + info.minInputSize() + " to " + info.maxInputSize()
+                            + " pixels, got " + size,
+                    "resize the images to " + info.inputSize() + "x" + info.inputSize());
+        }
     }
 
     /** Metadata of a name; unknown names fail with the closest names. */

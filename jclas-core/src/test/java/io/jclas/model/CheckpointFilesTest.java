@@ -41,6 +41,19 @@ class CheckpointFilesTest {
         assertEquals(List.of("latest"), names(tmp));
     }
 
+    @Test
+    void aWriteKilledBetweenItsRenamesIsRecoveredAndItsLeftoversRemoved() throws Exception {
+        // What a kill leaves between "latest -> .latest.old*" and ".latest.tmp* -> latest".
+        Path latest = tmp.resolve("latest");
+        write(Files.createDirectories(tmp.resolve(".latest.old123")).resolve("a.txt"), "previous");
+        write(Files.createDirectories(tmp.resolve(".latest.tmp456")).resolve("b.txt"), "half");
+        CheckpointFiles.recover(latest);
+        assertEquals(List.of("a.txt"), names(latest));
+        CheckpointFiles.writeDirectory(latest, d -> write(d.resolve("c.txt"), "next"));
+        assertEquals(List.of("c.txt"), names(latest));
+        assertEquals(List.of("latest"), names(tmp), "the killed write's temp directory is gone");
+    }
+
     private static void write(Path p, String s) {
         try {
             Files.writeString(p, s);

@@ -14,7 +14,7 @@ class TrainParamTest {
     @Test
     void freezeBackboneLeavesOnlyTheHeadTrainable() {
         TrainSettings s = new TrainSettings("ShuffleNetV2_x0_25", 10, true, true, new int[] {1, 28, 28}, 1, 1,
-                "cpu", 1, 1, false, Path.of("out"), null, null, 0);
+                "cpu", 1, 1, 0, false, Path.of("out"), null, null, 0);
         try (NDManager m = NDManager.newBaseManager()) {
             Network net = s.architecture().build(m);
             List<TrainParam> all = TrainParam.of(net);

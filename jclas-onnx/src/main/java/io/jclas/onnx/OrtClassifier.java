@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.jclas.JclasException;
+import io.jclas.config.DeviceSpec;
 import io.jclas.infer.Classifier;
 import io.jclas.infer.ClassifierOptions;
 import io.jclas.infer.ModelDescription;
@@ -43,7 +44,7 @@ public final class OrtClassifier implements Classifier {
     private final int threads;
     private final DirectBuffers buffers = new DirectBuffers();
 
-    private OrtClassifier(OrtSession session, String name, List<String> labels, PreprocessSpec preprocess,
+    private OrtClassifier(Path model, OrtSession session, String name, List<String> labels, PreprocessSpec preprocess,
             int threads) throws OrtException {
         this.session = session;
         this.name = name;
@@ -55,7 +56,7 @@ public final class OrtClassifier implements Classifier {
         Map.Entry<String, NodeInfo> input = session.getInputInfo().entrySet().iterator().next();
         this.inputName = input.getKey();
         long[] shape = ((TensorInfo) input.getValue().getInfo()).getShape();
-        checkInputShape(shape, preprocess);
+        checkInputShape(model, shape, preprocess);
         // some foreign exports fix the batch at 1: run their batches image by image
         this.singleImageBatches = shape[0] == 1;
     }
@@ -85,19 +86,46 @@ public final class OrtClassifier implements Classifier {
         try (OrtSession.SessionOptions settings = sessionOptions(options.threads(), options.device())) {
             OrtSession session = OrtEnvironment.getEnvironment().createSession(model.toString(), settings);
             try {
-                return new OrtClassifier(session, name, labels, spec, options.threads());
+                checkClasses(dir, session, inference, labels);
+                return new OrtClassifier(model, session, name, labels, spec, options.threads());
             } catch (RuntimeException | OrtException e) {
                 session.close();
                 throw e;
             }
         } catch (OrtException e) {
-            throw new JclasException("ONNX Runtime cannot load " + model + ": " + e.getMessage(),
-                    "the file must be an ONNX image classifier with one NCHW float input", e);
+            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            throw new JclasException("ONNX Runtime cannot load " + model + " (truncated, damaged or not ONNX): " + why,
+                    "export the checkpoint again (jclas export); a foreign model must be an ONNX image classifier "
+                            + "with one NCHW float input", e);
+        }
+    }
+
+    /**
+     * The class count of the model's output against inference.yml's and labels.txt's: files of two
+     * different exports (another architecture or class count) in one directory fail naming the file.
+     */
+    private static void checkClasses(Path dir, OrtSession session, InferenceYaml inference, List<String> labels)
+            throws OrtException {
+        long[] out = ((TensorInfo) session.getOutputInfo().values().iterator().next().getInfo()).getShape();
+        long classes = out.length == 2 ? out[1] : -1;
+        if (classes <= 0) {
+            return;
+        }
+        if (inference != null && inference.classNum() != classes) {
+            throw new JclasException(dir.resolve(InferenceFiles.INFERENCE_YAML) + " describes a model of "
+                    + inference.classNum() + " classes, but " + InferenceFiles.MODEL + " outputs " + classes,
+                    "the files come from different exports: export the checkpoint again into an empty folder");
+        }
+        if (!labels.isEmpty() && labels.size() != classes) {
+            throw new JclasException(dir.resolve(InferenceFiles.LABELS) + " names " + labels.size()
+                    + " classes, but " + InferenceFiles.MODEL + " outputs " + classes,
+                    "give one class name per line, " + classes + " lines (jclas export writes them)");
         }
     }
 
     /** The session settings every jclas ORT session uses (the benchmark's bare session too). */
     public static OrtSession.SessionOptions sessionOptions(int threads, String device) throws OrtException {
+        DeviceSpec spec = DeviceSpec.single(device, "device");
         OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
         opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
         opts.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
@@ -105,31 +133,27 @@ public final class OrtClassifier implements Classifier {
         if (threads > 0) {
             opts.setIntraOpNumThreads(threads);
         }
-        if (device != null && device.startsWith("gpu")) {
-            int id = device.equals("gpu") ? 0 : Integer.parseInt(device.substring(4));
+        if (spec.isGpu()) {
             try {
-                opts.addCUDA(id);
+                opts.addCUDA(spec.gpu());
             } catch (OrtException | UnsatisfiedLinkError e) {
                 opts.close();
-                throw new JclasException("device " + device + " asked for, but ONNX Runtime has no CUDA provider here",
+                throw new JclasException("device " + spec + " asked for, but ONNX Runtime has no CUDA provider here",
                         "use device cpu, or put the onnxruntime_gpu artifact on the class path with a CUDA driver");
             }
-        } else if (device != null && !device.equals("cpu")) {
-            opts.close();
-            throw new JclasException("unknown device '" + device + "'", "use cpu, gpu or gpu:N");
         }
         return opts;
     }
 
-    private static void checkInputShape(long[] shape, PreprocessSpec spec) {
+    private static void checkInputShape(Path model, long[] shape, PreprocessSpec spec) {
         int side = spec.inputSize();
         boolean fits = shape.length == 4
                 && (shape[1] < 0 || shape[1] == spec.channels())
                 && (shape[2] < 0 || shape[2] == side)
                 && (shape[3] < 0 || shape[3] == side);
         if (!fits) {
-            throw new JclasException("the model's input " + java.util.Arrays.toString(shape)
-                    + " does not take [N, " + spec.channels() + ", " + side + ", " + side + "] from the preprocessing",
+            throw new JclasException(model + " takes input " + java.util.Arrays.toString(shape)
+                    + ", not the [N, " + spec.channels() + ", " + side + ", " + side + "] of the preprocessing",
                     "give preprocessing whose channels and crop size match the model's input");
         }
     }
