@@ -1,0 +1,53 @@
+package io.jclas.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import io.jclas.data.Batch;
+import io.jclas.onnx.quant.CalibrationData;
+import io.jclas.onnx.quant.QuantizeOptions;
+import io.jclas.onnx.quant.Quantizer;
+import io.jclas.onnx.quant.Quantizer.QuantizationResult;
+import io.jclas.zoo.Models;
+import io.jclas.zoo.ModelOptions;
+import io.jclas.zoo.Network;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** Every zoo architecture quantizes to a QDQ graph that ORT loads (all optimisations) and that mostly agrees with fp32. */
+class QuantizedZooTest {
+    @TestFactory
+    Stream<DynamicTest> everyZooArchitectureQuantizes() {
+        String only = System.getProperty("jclas.zoo", "");
+        return Models.list().stream()
+                .filter(i -> !i.isAlias())
+                .filter(i -> only.isEmpty() || List.of(only.split(",")).contains(i.name()))
+                .map(info -> DynamicTest.dynamicTest(info.name(), () -> {
+            int size = Math.max(32, info.minInputSize());
+            Network net = Models.create(info.name(), ModelOptions.defaults().withClassNum(10).withInputSize(size));
+            try (NDManager m = NDManager.newBaseManager()) {
+                TestNets.randomize(net, m, 3, size, 42);
+                ModelProto fp32 = OnnxExporter.toModel(net, 3, size);
+                CalibrationData data = new CalibrationData(batches(1, 2, 8, size), batches(2, 4, 8, size));
+                QuantizationResult r = Quantizer.quantize(fp32, data, QuantizeOptions.defaults());
+                System.out.printf("%s agreement %.3f size %d -> %d%n", info.name(), r.report().agreement(),
+                        fp32.getSerializedSize(), r.model().getSerializedSize());
+            }
+        }));
+    }
+
+    static List<Batch> batches(long seed, int count, int n, int size) {
+        Random r = new Random(seed);
+        return Stream.generate(() -> {
+            float[] x = new float[n * 3 * size * size];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) r.nextGaussian();
+            }
+            return new Batch(x, n, 3, size, size, new int[n], null);
+        }).limit(count).toList();
+    }
+}
