@@ -18,8 +18,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every zoo architecture quantizes to a QDQ graph that ORT loads (all optimisations) and that mostly agrees with fp32. */
+/**
+ * Every zoo architecture quantizes to a QDQ graph that ONNX Runtime loads and runs with every
+ * optimisation on, and whose top-1 agrees with fp32 on at least half of 32 seeded images.
+ *
+ * <p>Why half: the networks have random weights and the images are noise, so many logits are
+ * nearly tied and int8 rounding may flip them (measured: 50% for GhostNet_x1_0 and SENet154_vd,
+ * 75-100% for most); a broken rewrite (a wrong scale, a misplaced bias) gives chance, 10% of 10
+ * classes. Accuracy on trained checkpoints is checked by the export's own holdout guard.
+ */
 class QuantizedZooTest {
+    private static final double MIN_AGREEMENT = 0.5;
+
     @TestFactory
     Stream<DynamicTest> everyZooArchitectureQuantizes() {
         String only = System.getProperty("jclas.zoo", "");
@@ -27,6 +37,7 @@ class QuantizedZooTest {
                 .filter(i -> !i.isAlias())
                 .filter(i -> only.isEmpty() || List.of(only.split(",")).contains(i.name()))
                 .map(info -> DynamicTest.dynamicTest(info.name(), () -> {
+            // the smallest input each network takes: 49 quantizations must stay within seconds each
             int size = Math.max(32, info.minInputSize());
             Network net = Models.create(info.name(), ModelOptions.defaults().withClassNum(10).withInputSize(size));
             try (NDManager m = NDManager.newBaseManager()) {
@@ -34,8 +45,8 @@ class QuantizedZooTest {
                 ModelProto fp32 = OnnxExporter.toModel(net, 3, size);
                 CalibrationData data = new CalibrationData(batches(1, 2, 8, size), batches(2, 4, 8, size));
                 QuantizationResult r = Quantizer.quantize(fp32, data, QuantizeOptions.defaults());
-                System.out.printf("%s agreement %.3f size %d -> %d%n", info.name(), r.report().agreement(),
-                        fp32.getSerializedSize(), r.model().getSerializedSize());
+                assertTrue(r.report().agreement() >= MIN_AGREEMENT,
+                        info.name() + " int8 agrees with fp32 on " + r.report().agreement() + " of the images");
             }
         }));
     }

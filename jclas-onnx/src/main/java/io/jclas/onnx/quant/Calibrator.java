@@ -26,7 +26,12 @@ import java.util.Set;
 final class Calibrator {
     private Calibrator() {}
 
-    /** The calibrated [min, max] of each tensor over the images of {@code batches}. */
+    /**
+     * The calibrated [min, max] of each tensor over the images of {@code batches}. The graph input
+     * keeps its min-max range whatever the method: normalised pixels are bounded, and the background
+     * of images like Fashion-MNIST's sits at the end of that range, where percentile or entropy would
+     * clip it and shift every background pixel.
+     */
     static Map<String, float[]> ranges(ModelProto fp32, Set<String> tensors, List<Batch> batches,
             CalibrationMethod method) {
         Map<String, RangeStats> stats = new LinkedHashMap<>();
@@ -40,7 +45,8 @@ final class Calibrator {
             throw new IllegalStateException("ONNX Runtime failed during calibration: " + e.getMessage(), e);
         }
         Map<String, float[]> ranges = new LinkedHashMap<>();
-        stats.forEach((t, s) -> ranges.put(t, s.range(method)));
+        String input = fp32.getGraph().getInput(0).getName();
+        stats.forEach((t, s) -> ranges.put(t, s.range(t.equals(input) ? CalibrationMethod.MINMAX : method)));
         return ranges;
     }
 

@@ -38,7 +38,7 @@ final class QdqPlan {
     final Set<String> calibrated = new LinkedHashSet<>();
     /** Tensors that reuse another tensor's parameters (a pass-through op's output → its input). */
     final Map<String, String> sharing = new LinkedHashMap<>();
-    /** Nodes kept float on purpose (the head and the user's exclusions), by name. */
+    /** Quantizable nodes kept float because the user excluded them, by name. */
     final List<String> floatNodes = new ArrayList<>();
     /** How many nodes of each op type without an integer kernel stay float (HardSwish, Sigmoid, Mul, ...). */
     final Map<String, Integer> floatOps = new TreeMap<>();
@@ -53,15 +53,13 @@ final class QdqPlan {
         }
         Set<String> initializers = new HashSet<>();
         graph.getInitializerList().forEach(t -> initializers.add(t.getName()));
-        Set<String> head = head(graph);
         Set<String> quantized = new HashSet<>();
         for (NodeProto n : graph.getNodeList()) {
             if (!COMPUTE.contains(n.getOpType()) && !PASS_THROUGH.contains(n.getOpType())
                     && !CLIPPING.contains(n.getOpType())) {
                 floatOps.merge(n.getOpType(), 1, Integer::sum);
             }
-            boolean skip = head.contains(n.getName()) || exclude.contains(n.getName());
-            if (skip && (COMPUTE.contains(n.getOpType()) || PASS_THROUGH.contains(n.getOpType()))) {
+            if (exclude.contains(n.getName()) && (COMPUTE.contains(n.getOpType()) || PASS_THROUGH.contains(n.getOpType()))) {
                 floatNodes.add(n.getName());
                 continue;
             }
@@ -106,15 +104,5 @@ final class QdqPlan {
         Set<String> all = new LinkedHashSet<>(calibrated);
         all.addAll(sharing.keySet());
         return all;
-    }
-
-    /** The nodes after the last Conv: pooling, flatten, the classifier Gemm, dropout scaling. */
-    private static Set<String> head(GraphProto graph) {
-        Set<String> head = new HashSet<>();
-        List<NodeProto> nodes = graph.getNodeList();
-        for (int i = nodes.size() - 1; i >= 0 && !nodes.get(i).getOpType().equals("Conv"); i--) {
-            head.add(nodes.get(i).getName());
-        }
-        return head;
     }
 }

@@ -113,7 +113,7 @@ final class QdqRewriter {
         }
         long[] dims = w.getDimsList().stream().mapToLong(Long::longValue).toArray();
         initializers.add(tensor(w.getName() + "_quantized", TensorProto.DataType.INT8, dims, q));
-        node.setInput(1, dequantize(w.getName(), TensorProto.DataType.INT8, scales, new byte[channels]));
+        node.setInput(1, dequantize(w.getName(), scales, true));
         if (node.getInputCount() > 2) {
             node.setInput(2, quantizeBias(node.getInput(2), activations.get(node.getInput(0)).scale(), scales));
         }
@@ -131,22 +131,26 @@ final class QdqRewriter {
         }
         initializers.remove(bias);
         initializers.add(tensor(name + "_quantized", TensorProto.DataType.INT32, new long[] {values.length}, q.array()));
-        return dequantize(name, TensorProto.DataType.INT32, scales, new byte[values.length * Integer.BYTES]);
+        return dequantize(name, scales, false);
     }
 
     /**
-     * DequantizeLinear of {@code name}_quantized: along axis 0 when there is a scale per channel,
-     * else per tensor.
+     * DequantizeLinear of the symmetric {@code name}_quantized: along axis 0 when there is a scale
+     * per channel, else per tensor. The int8 zero point of weights is written (ORT's QGemm wants
+     * one per scale); the int32 one of biases is left out (ONNX's default 0), four bytes a channel.
      */
-    private String dequantize(String name, TensorProto.DataType zeroType, float[] scales, byte[] zeros) {
+    private String dequantize(String name, float[] scales, boolean int8ZeroPoint) {
         boolean perAxis = scales.length > 1;
         long[] dims = perAxis ? new long[] {scales.length} : new long[0];
         String s = name + "_scale";
         initializers.add(floatTensor(s, dims, scales));
-        String z = name + "_zero_point";
-        initializers.add(tensor(z, zeroType, dims, zeros));
+        List<String> inputs = new ArrayList<>(List.of(name + "_quantized", s));
+        if (int8ZeroPoint) {
+            initializers.add(tensor(name + "_zero_point", TensorProto.DataType.INT8, dims, new byte[scales.length]));
+            inputs.add(name + "_zero_point");
+        }
         NodeProto.Builder dq = NodeProto.newBuilder().setOpType("DequantizeLinear").setName(name + "_dequantized")
-                .addAllInput(List.of(name + "_quantized", s, z)).addOutput(name + "_dequantized");
+                .addAllInput(inputs).addOutput(name + "_dequantized");
         if (perAxis) {
             dq.addAttribute(AttributeProto.newBuilder().setName("axis").setType(AttributeProto.AttributeType.INT)
                     .setI(0));

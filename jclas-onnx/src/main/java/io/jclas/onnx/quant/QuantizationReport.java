@@ -36,7 +36,7 @@ public record QuantizationReport(String method, int calibrationImages, int holdo
         field(j, "top1_agreement", num(agreement));
         field(j, "excluded_nodes", strings(excluded));
         field(j, "float_nodes", strings(floatNodes));
-        field(j, "float_nodes_why", quote("the head (after the last Conv) and excluded nodes stay float for accuracy"));
+        field(j, "float_nodes_why", quote("excluded by the user; the logits (the classifier Gemm's output) are always float"));
         StringBuilder ops = new StringBuilder("{");
         floatOps.forEach((op, n) -> ops.append(ops.length() > 1 ? ", " : "").append(quote(op)).append(": ").append(n));
         field(j, "float_ops", ops.append('}').toString());

@@ -33,4 +33,8 @@ public record QuantizeOptions(CalibrationMethod method, boolean perChannel, bool
     public QuantizeOptions withMethod(CalibrationMethod m) {
         return new QuantizeOptions(m, perChannel, reduceRange, exclude, maxDrop, force);
     }
+
+    public QuantizeOptions withForce(boolean f) {
+        return new QuantizeOptions(method, perChannel, reduceRange, exclude, maxDrop, f);
+    }
 }

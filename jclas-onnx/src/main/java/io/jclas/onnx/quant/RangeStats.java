@@ -7,8 +7,10 @@ package io.jclas.onnx.quant;
 final class RangeStats {
     static final int BINS = 2048;
     static final double PERCENTILE = 99.99;
-    /** The levels of one sign of int8, TensorRT's target histogram size. */
-    private static final int LEVELS = 128;
+    /** The levels of one sign of int8, TensorRT's target histogram size for a two-sided tensor. */
+    private static final int SIGNED_LEVELS = 128;
+    /** uint8 spends all its levels on one side when the tensor never goes below 0 (after ReLU). */
+    private static final int UNSIGNED_LEVELS = 255;
 
     private float min = Float.POSITIVE_INFINITY;
     private float max = Float.NEGATIVE_INFINITY;
@@ -66,15 +68,21 @@ final class RangeStats {
     }
 
     /**
-     * TensorRT's entropy calibration: for every candidate of i bins (128..2048), P is the histogram
-     * cut at i with the outliers added to its last bin, Q is P merged into 128 levels and spread back
-     * over the non-empty bins; the i of least KL(P || Q) is the threshold in bins.
+     * TensorRT's entropy calibration: for every candidate of i bins (levels..2048), P is the histogram
+     * cut at i with the outliers added to its last bin, Q is P merged into {@code levels} levels and
+     * spread back over the non-empty bins; the i of least KL(P || Q) is the threshold in bins. Two
+     * changes for uint8 activations: a tensor that is never negative gets 255 levels, not 128, and
+     * the first bin (|x| below max/2048: ReLU's zeros) is left out of P and Q. Zero is exactly
+     * representable at any threshold, and its spike would otherwise make the finest cut look best.
      */
     private int entropyBins() {
+        int levels = min >= 0 ? UNSIGNED_LEVELS : SIGNED_LEVELS;
+        long[] h = histogram.clone();
+        h[0] = 0;
         int best = BINS;
         double bestKl = Double.POSITIVE_INFINITY;
-        for (int i = LEVELS; i <= BINS; i++) {
-            double kl = divergence(i);
+        for (int i = levels; i <= BINS; i++) {
+            double kl = divergence(h, i, levels);
             if (kl < bestKl) {
                 bestKl = kl;
                 best = i;
@@ -83,16 +91,16 @@ final class RangeStats {
         return best;
     }
 
-    private double divergence(int bins) {
+    private static double divergence(long[] histogram, int bins, int levels) {
         double[] p = new double[bins];
         for (int j = 0; j < BINS; j++) {
             p[Math.min(j, bins - 1)] += histogram[j];
         }
         double[] q = new double[bins];
-        double perLevel = (double) bins / LEVELS;
-        for (int level = 0; level < LEVELS; level++) {
+        double perLevel = (double) bins / levels;
+        for (int level = 0; level < levels; level++) {
             int from = (int) Math.floor(level * perLevel);
-            int to = level == LEVELS - 1 ? bins : (int) Math.floor((level + 1) * perLevel);
+            int to = level == levels - 1 ? bins : (int) Math.floor((level + 1) * perLevel);
             double sum = 0;
             int nonEmpty = 0;
             for (int j = from; j < to; j++) {
