@@ -50,6 +50,11 @@ class QuantizedCheckpointTest {
     }
 
     @Test
+    void noHoldoutImagesIsOneLineAndWritesNothing() throws Exception {
+        assertRefused(CalibrationData.split(gray(1, 1, 8), 8, 100), "no images are left to check");
+    }
+
+    @Test
     void wrongChannelsAreOneLineAndWriteNothing() throws Exception {
         List<Batch> rgb = QuantizedZooTest.batches(1, 1, 4, 28);
         assertRefused(new CalibrationData(rgb, rgb), "[3, 28, 28] but the model takes [1, 28, 28]");

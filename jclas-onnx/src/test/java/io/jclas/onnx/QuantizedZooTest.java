@@ -32,11 +32,7 @@ class QuantizedZooTest {
 
     @TestFactory
     Stream<DynamicTest> everyZooArchitectureQuantizes() {
-        String only = System.getProperty("jclas.zoo", "");
-        return Models.list().stream()
-                .filter(i -> !i.isAlias())
-                .filter(i -> only.isEmpty() || List.of(only.split(",")).contains(i.name()))
-                .map(info -> DynamicTest.dynamicTest(info.name(), () -> {
+        return TestNets.zooArchitectures().map(info -> DynamicTest.dynamicTest(info.name(), () -> {
             // the smallest input each network takes: 49 quantizations must stay within seconds each
             int size = Math.max(32, info.minInputSize());
             Network net = Models.create(info.name(), ModelOptions.defaults().withClassNum(10).withInputSize(size));

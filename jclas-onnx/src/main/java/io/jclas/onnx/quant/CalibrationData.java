@@ -51,6 +51,11 @@ public record CalibrationData(List<Batch> calibration, List<Batch> holdout) {
             throw new JclasException("the calibration data has no images",
                     "point --calibration at a config section with a non-empty dataset (e.g. DataLoader.Eval)");
         }
+        if (holdout.isEmpty()) {
+            throw new JclasException("no images are left to check int8 against fp32 after the "
+                    + calibrationImages() + " calibration images",
+                    "use fewer --calibration-images, or --holdout with another section (e.g. DataLoader.Eval)");
+        }
         Batch b = calibration.get(0);
         if (b.c() != channels || b.h() != side || b.w() != side) {
             throw new JclasException("the calibration images are [" + b.c() + ", " + b.h() + ", " + b.w()
