@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -41,11 +42,13 @@ public final class Benchmark {
     static final int PEAK_REPEATS = 10;
 
     private final OnnxExport onnx;
+    private final OnnxQuantize int8;
     private final TrainingRunner trainer;
 
-    /** A benchmark that exports with {@code onnx} and trains with {@code trainer}. */
-    public Benchmark(OnnxExport onnx, TrainingRunner trainer) {
+    /** A benchmark that exports with {@code onnx}, quantizes with {@code int8} and trains with {@code trainer}. */
+    public Benchmark(OnnxExport onnx, OnnxQuantize int8, TrainingRunner trainer) {
         this.onnx = onnx;
+        this.int8 = int8;
         this.trainer = trainer;
     }
 
@@ -54,7 +57,8 @@ public final class Benchmark {
      * report.csv, report.json and the plots into {@code options.outDir()}.
      */
     public static BenchmarkReport run(BenchmarkOptions options, BenchmarkListener listener) {
-        return new Benchmark(Integrations.onnxExport(), Integrations.trainingRunner()).execute(options, listener);
+        return new Benchmark(Integrations.onnxExport(), Integrations.onnxQuantize(),
+                Integrations.trainingRunner()).execute(options, listener);
     }
 
     /** Runs every dimension for every model, then writes the report files. */
@@ -70,6 +74,13 @@ public final class Benchmark {
         List<ModelResult> results = new ArrayList<>();
         for (ModelInfo info : infos) {
             ModelResult result = measure(info, o, peak, listener);
+            for (LatencyResult int8 : result.int8Latencies()) {
+                Double ratio = result.int8Ratio(int8.batch(), int8.threads());
+                if (ratio != null) {
+                    listener.onMessage(String.format(Locale.ROOT, "%s int8/fp32 latency, batch %d, %d thread(s): %.2f",
+                            result.name(), int8.batch(), int8.threads(), ratio));
+                }
+            }
             listener.onModel(result);
             results.add(result);
         }
@@ -111,6 +122,19 @@ public final class Benchmark {
                 onnxFile = null;
             }
 
+            Path int8File = null;
+            if (o.int8() && onnxFile != null) {
+                int8File = work.resolve("model_int8.onnx");
+                try {
+                    int8.quantize(onnxFile, c, s, int8File);
+                    l.onMessage(String.format(Locale.ROOT, "%s int8 model.onnx: %.2f MB, %.2fx the fp32 file", name,
+                            size(int8File) / 1e6, (double) size(int8File) / size(onnxFile)));
+                } catch (RuntimeException e) {
+                    notes.add("int8 quantization failed: " + e.getMessage());
+                    int8File = null;
+                }
+            }
+
             l.onStage(name, "memory");
             Map<String, Long> rss = new LinkedHashMap<>();
             for (InferenceEngine engine : runnable(o.engines(), onnxFile)) {
@@ -124,19 +148,14 @@ public final class Benchmark {
             l.onStage(name, "latency");
             List<LatencyResult> latencies = new ArrayList<>();
             for (InferenceEngine engine : runnable(o.engines(), onnxFile)) {
-                for (int batch : o.batchSizes()) {
-                    float[] input = MemoryProbe.randomInput(batch * c * s * s, batch);
-                    for (int threads : o.threads()) {
-                        try (ForwardRunner runner = runner(engine, net, manager, onnxFile, input, batch, c, s, threads)) {
-                            double[] ms = LatencyMeter.sample(runner, o.warmup(), o.iterations());
-                            LatencyResult r = LatencyMeter.summarise(engine.id(), batch, threads, ms, flops, peak.get(threads));
-                            l.onLatency(name, r);
-                            latencies.add(r);
-                        } catch (RuntimeException | OrtException e) {
-                            notes.add(engine + " batch " + batch + " threads " + threads + ": " + e.getMessage());
-                        }
-                    }
-                }
+                Path file = onnxFile;
+                latencies.addAll(latencies(engine.id(), name, o, flops, peak, l, notes,
+                        (input, batch, threads) -> runner(engine, net, manager, file, input, batch, c, s, threads)));
+            }
+            if (int8File != null) {
+                Path file = int8File;
+                latencies.addAll(latencies(BenchmarkOptions.INT8_ENGINE, name, o, flops, peak, l, notes,
+                        (input, batch, threads) -> new OrtRunner(file, threads, input, new long[] {batch, c, s, s})));
             }
 
             TrainingResult training = null;
@@ -156,6 +175,33 @@ public final class Benchmark {
         } finally {
             deleteTree(work);
         }
+    }
+
+    /** Opens a runner on one input batch at a thread count. */
+    @FunctionalInterface
+    private interface RunnerFactory {
+        ForwardRunner open(float[] input, int batch, int threads) throws OrtException;
+    }
+
+    /** One latency row per batch size and thread count; a setting that fails becomes a note. */
+    private static List<LatencyResult> latencies(String engine, String name, BenchmarkOptions o, long flops,
+            Map<Integer, Double> peak, BenchmarkListener l, List<String> notes, RunnerFactory runners) {
+        int perImage = o.inputChannels() * o.inputSize() * o.inputSize();
+        List<LatencyResult> rows = new ArrayList<>();
+        for (int batch : o.batchSizes()) {
+            float[] input = MemoryProbe.randomInput(batch * perImage, batch);
+            for (int threads : o.threads()) {
+                try (ForwardRunner runner = runners.open(input, batch, threads)) {
+                    double[] ms = LatencyMeter.sample(runner, o.warmup(), o.iterations());
+                    LatencyResult r = LatencyMeter.summarise(engine, batch, threads, ms, flops, peak.get(threads));
+                    l.onLatency(name, r);
+                    rows.add(r);
+                } catch (RuntimeException | OrtException e) {
+                    notes.add(engine + " batch " + batch + " threads " + threads + ": " + e.getMessage());
+                }
+            }
+        }
+        return rows;
     }
 
     /** The engines that can run: onnxruntime only with an exported model. */

@@ -12,6 +12,8 @@ import java.util.List;
  * @param batchSizes latency batch sizes (default 1, 4, 8)
  * @param threads intra-op thread counts (default 1, 2)
  * @param engines inference engines, {@link InferenceEngine}
+ * @param precisions {@code fp32} and/or {@code int8}: int8 adds ONNX Runtime rows (engine
+ *     {@value #INT8_ENGINE}) on the model quantized by io.jclas.onnx.quant and their ratio to fp32
  * @param warmup untimed forwards before each latency measurement
  * @param iterations timed forwards per latency measurement
  * @param inputSize square input side of the latency, FLOPs and memory dimensions (224 ImageNet-style;
@@ -28,6 +30,7 @@ public record BenchmarkOptions(
         List<Integer> batchSizes,
         List<Integer> threads,
         List<InferenceEngine> engines,
+        List<String> precisions,
         int warmup,
         int iterations,
         int inputSize,
@@ -42,6 +45,11 @@ public record BenchmarkOptions(
     public static final List<String> QUICK_MODELS =
             List.of("ShuffleNetV2_x0_5", "MobileNetV3_small_x1_0", "GhostNet_x0_5");
 
+    /** The precisions a run can measure. */
+    public static final List<String> PRECISIONS = List.of("fp32", "int8");
+    /** The engine id of ONNX Runtime latency rows on the int8 model. */
+    public static final String INT8_ENGINE = "onnxruntime-int8";
+
     /** Data sets the training dimension knows. */
     public static final List<String> DATASETS = List.of("fashion-mnist");
 
@@ -50,6 +58,7 @@ public record BenchmarkOptions(
         batchSizes = List.copyOf(batchSizes);
         threads = List.copyOf(threads);
         engines = List.copyOf(engines);
+        precisions = List.copyOf(precisions);
         if (models.isEmpty()) {
             throw new JclasException("no models to benchmark", "name at least one zoo model (`jclas models` lists them)");
         }
@@ -57,6 +66,12 @@ public record BenchmarkOptions(
         requirePositive(threads, "thread count", "--threads 1,2");
         if (engines.isEmpty()) {
             throw new JclasException("no inference engine selected", "use --engines onnxruntime,pytorch");
+        }
+        if (precisions.isEmpty() || !PRECISIONS.containsAll(precisions)) {
+            throw new JclasException("unknown precision in " + precisions, "use --precision fp32,int8 (or one of them)");
+        }
+        if (precisions.contains("int8") && !engines.contains(InferenceEngine.ONNXRUNTIME)) {
+            throw new JclasException("int8 runs on ONNX Runtime only", "add onnxruntime to --engines");
         }
         if (iterations < 1 || warmup < 0) {
             throw new JclasException("iterations must be at least 1 and warm-up at least 0, got "
@@ -84,6 +99,11 @@ public record BenchmarkOptions(
         }
     }
 
+    /** Whether the int8 rows are measured. */
+    public boolean int8() {
+        return precisions.contains("int8");
+    }
+
     /** True when models are built for tiny images (stem stride 1, no stem pool). */
     public boolean smallInput() {
         return inputSize <= 64;
@@ -99,6 +119,7 @@ public record BenchmarkOptions(
         private List<Integer> batchSizes = List.of(1, 4, 8);
         private List<Integer> threads = List.of(1, 2);
         private List<InferenceEngine> engines = List.of(InferenceEngine.values());
+        private List<String> precisions = List.of("fp32");
         private int warmup = 5;
         private int iterations = 30;
         private int inputSize = 224;
@@ -113,6 +134,7 @@ public record BenchmarkOptions(
         public Builder optBatchSizes(List<Integer> v) { batchSizes = v; return this; }
         public Builder optThreads(List<Integer> v) { threads = v; return this; }
         public Builder optEngines(List<InferenceEngine> v) { engines = v; return this; }
+        public Builder optPrecisions(List<String> v) { precisions = v; return this; }
         public Builder optWarmup(int v) { warmup = v; return this; }
         public Builder optIterations(int v) { iterations = v; return this; }
         public Builder optInputSize(int v) { inputSize = v; return this; }
@@ -139,7 +161,7 @@ public record BenchmarkOptions(
         }
 
         public BenchmarkOptions build() {
-            return new BenchmarkOptions(models, batchSizes, threads, engines, warmup, iterations, inputSize,
+            return new BenchmarkOptions(models, batchSizes, threads, engines, precisions, warmup, iterations, inputSize,
                     inputChannels, classNum, trainEpochs, dataset, trainSubset, outDir);
         }
     }

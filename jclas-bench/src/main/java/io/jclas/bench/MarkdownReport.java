@@ -99,6 +99,7 @@ public final class MarkdownReport {
                         .append(l.floorRatio() == null ? "-" : f1(l.floorRatio())).append(" |\n");
             }
         }
+        int8Ratios(md, ms);
         md.append("\n## 7. Training time\n\n");
         md.append("| Model | Epochs | Images/epoch | s/epoch | img/s |\n|---|---:|---:|---:|---:|\n");
         for (ModelResult m : ms) {
@@ -107,6 +108,25 @@ public final class MarkdownReport {
                     + t.images() + " | " + f1(t.secondsPerEpoch()) + " | " + f1(t.imagesPerSecond())).append(" |\n");
         }
         md.append('\n');
+    }
+
+    /** The int8 / fp32 ONNX Runtime latency table, when the run measured int8. */
+    private static void int8Ratios(StringBuilder md, List<ModelResult> ms) {
+        if (ms.stream().allMatch(m -> m.int8Latencies().isEmpty())) {
+            return;
+        }
+        md.append("\nint8 (QDQ, io.jclas.onnx.quant) against fp32 on ONNX Runtime: median latency ratio "
+                + "(below 1 is faster).\n\n| Model | Batch | Threads | fp32 (ms) | int8 (ms) | int8 / fp32 |\n"
+                + "|---|---:|---:|---:|---:|---:|\n");
+        for (ModelResult m : ms) {
+            for (LatencyResult l : m.int8Latencies()) {
+                LatencyResult fp32 = m.latency(InferenceEngine.ONNXRUNTIME.id(), l.batch(), l.threads());
+                md.append("| ").append(m.name()).append(" | ").append(l.batch()).append(" | ").append(l.threads())
+                        .append(" | ").append(fp32 == null ? "-" : f2(fp32.medianMs())).append(" | ")
+                        .append(f2(l.medianMs())).append(" | ")
+                        .append(fp32 == null ? "-" : f2(m.int8Ratio(l.batch(), l.threads()))).append(" |\n");
+            }
+        }
     }
 
     private static void ranking(StringBuilder md, BenchmarkReport r) {

@@ -47,4 +47,16 @@ public record ModelResult(
                 .findFirst()
                 .orElse(null);
     }
+
+    /** int8 over fp32 ONNX Runtime median latency at one setting, or null when either did not run. */
+    public Double int8Ratio(int batch, int threads) {
+        LatencyResult fp32 = latency(InferenceEngine.ONNXRUNTIME.id(), batch, threads);
+        LatencyResult int8 = latency(BenchmarkOptions.INT8_ENGINE, batch, threads);
+        return fp32 == null || int8 == null ? null : int8.medianMs() / fp32.medianMs();
+    }
+
+    /** The int8 latency rows. */
+    public List<LatencyResult> int8Latencies() {
+        return latencies.stream().filter(l -> l.engine().equals(BenchmarkOptions.INT8_ENGINE)).toList();
+    }
 }

@@ -46,6 +46,11 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--engines", paramLabel = "E,..", split = ",", description = "onnxruntime,pytorch (default both).")
     List<String> engines;
 
+    @Option(names = "--precision", paramLabel = "P,..", split = ",",
+            description = "fp32 and/or int8 (default fp32). int8 quantizes each model (random calibration images) "
+                    + "and adds onnxruntime-int8 latency rows with their int8/fp32 ratio; fp32 rows always run.")
+    List<String> precisions;
+
     @Option(names = "--warmup", paramLabel = "N", description = "Untimed forwards per setting (default 5).")
     Integer warmup;
 
@@ -97,6 +102,9 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         if (engines != null) {
             b.optEngines(engines.stream().map(InferenceEngine::of).toList());
+        }
+        if (precisions != null) {
+            b.optPrecisions(precisions);
         }
         if (warmup != null) {
             b.optWarmup(warmup);

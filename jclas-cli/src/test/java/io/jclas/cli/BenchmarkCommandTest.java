@@ -29,6 +29,12 @@ class BenchmarkCommandTest {
     }
 
     @Test
+    void precisionAddsInt8() {
+        assertTrue(parse("--quick", "--precision", "fp32,int8").int8());
+        assertEquals(List.of("fp32"), parse("--quick").precisions());
+    }
+
+    @Test
     void noModelsIsAUserError() {
         Run run = Run.of("benchmark");
         assertEquals(2, run.code());

@@ -40,7 +40,13 @@ public final class Exporter {
      */
     public static void export(Network net, String modelName, PreprocessSpec preprocess, List<String> labels,
             Path outDir) {
-        ModelProto model = OnnxExporter.toModel(net, preprocess.channels(), preprocess.inputSize());
+        write(OnnxExporter.toModel(net, preprocess.channels(), preprocess.inputSize()), modelName, preprocess, labels,
+                outDir);
+    }
+
+    /** Writes a finished graph (fp32 or quantized) with its inference.yml and labels.txt. */
+    public static void write(ModelProto model, String modelName, PreprocessSpec preprocess, List<String> labels,
+            Path outDir) {
         int classNum = (int) model.getGraph().getOutput(0).getType().getTensorType().getShape().getDim(1).getDimValue();
         AtomicFiles.write(outDir.resolve(InferenceFiles.MODEL), model::writeTo);
         InferenceYaml.write(outDir, modelName, preprocess, classNum);

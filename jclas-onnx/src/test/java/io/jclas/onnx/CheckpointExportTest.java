@@ -45,9 +45,9 @@ class CheckpointExportTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void exportedModelAgreesWithCheckpointOnPytorch() throws Exception {
-        Path checkpoint = tmp.resolve("output/MobileNetV1_x0_25/best_model");
+    /** A checkpoint directory as training writes it: random MobileNetV1_x0_25 weights, 1x28x28 input, 10 labels. */
+    static Path writeCheckpoint(Path root) throws Exception {
+        Path checkpoint = root.resolve("output/MobileNetV1_x0_25/best_model");
         Files.createDirectories(checkpoint);
         try (NDManager m = NDManager.newBaseManager()) {
             Network net = Models.create("MobileNetV1_x0_25", ModelOptions.defaults().withClassNum(10)
@@ -57,7 +57,12 @@ class CheckpointExportTest {
         }
         Files.writeString(checkpoint.resolve("config.yaml"), CONFIG);
         Files.writeString(checkpoint.resolve("labels.txt"), String.join("\n", LABELS) + "\n");
+        return checkpoint;
+    }
 
+    @Test
+    void exportedModelAgreesWithCheckpointOnPytorch() throws Exception {
+        Path checkpoint = writeCheckpoint(tmp);
         Path out = tmp.resolve("inference");
         Exporter.exportCheckpoint(checkpoint, out);
         InferenceYaml yaml = InferenceYaml.read(out.resolve("inference.yml"));

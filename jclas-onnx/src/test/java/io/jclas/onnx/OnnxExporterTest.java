@@ -29,7 +29,6 @@ import io.jclas.zoo.Models;
 import io.jclas.zoo.Network;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -50,17 +49,10 @@ class OnnxExporterTest {
         assertMatches("every_op_gray", TestNets.everyOp(1, 7), 1, 28);
     }
 
-    /**
-     * One export-and-compare per registered architecture (aliases share their architecture's
-     * graph). {@code -Djclas.zoo=Name1,Name2} narrows it to some names while debugging.
-     */
+    /** One export-and-compare per registered architecture ({@link TestNets#zooArchitectures}). */
     @TestFactory
     Stream<DynamicTest> everyZooArchitectureMatchesDjlForward() {
-        String only = System.getProperty("jclas.zoo", "");
-        return Models.list().stream()
-                .filter(i -> !i.isAlias())
-                .filter(i -> only.isEmpty() || List.of(only.split(",")).contains(i.name()))
-                .map(info -> DynamicTest.dynamicTest(info.name(), () -> {
+        return TestNets.zooArchitectures().map(info -> DynamicTest.dynamicTest(info.name(), () -> {
             int size = info.maxInputSize() > 0 ? info.inputSize() : Math.max(32, info.minInputSize());
             Network net = Models.create(info.name(), ModelOptions.defaults().withClassNum(10).withInputSize(size));
             assertMatches(info.name(), net, 3, size);

@@ -17,9 +17,13 @@ import io.jclas.layers.Ops;
 import io.jclas.layers.Pool2d;
 import io.jclas.layers.Sequential;
 import io.jclas.layers.SqueezeExcite;
+import io.jclas.zoo.ModelInfo;
 import io.jclas.zoo.ModelOptions;
+import io.jclas.zoo.Models;
 import io.jclas.zoo.Network;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /** Small networks made of every jclas primitive, and random weights with random BatchNorm statistics. */
 final class TestNets {
@@ -50,6 +54,17 @@ final class TestNets {
                 .add("dropout", new Dropout(0.2f, Dropout.Mode.DOWNSCALE_IN_INFER))
                 .add("fc", new Fc(24, classes));
         return new Network(features, 24, head, ModelOptions.defaults().withClassNum(classes));
+    }
+
+    /**
+     * The zoo's architectures, aliases left out (they share their architecture's graph);
+     * {@code -Djclas.zoo=Name1,Name2} narrows them to some names while debugging.
+     */
+    static Stream<ModelInfo> zooArchitectures() {
+        String only = System.getProperty("jclas.zoo", "");
+        return Models.list().stream()
+                .filter(i -> !i.isAlias())
+                .filter(i -> only.isEmpty() || List.of(only.split(",")).contains(i.name()));
     }
 
     static ConvBnAct conv(int in, int out, int k, int stride, Act act) {

@@ -1,0 +1,195 @@
+package io.jclas.onnx.quant;
+
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import com.google.protobuf.ByteString;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rewrites an fp32 graph into a QDQ graph by a {@link QdqPlan}: each quantized activation gets
+ * {@code QuantizeLinear → DequantizeLinear} right after it is produced (uint8, per-tensor, from its
+ * calibrated range); each quantized Conv/Gemm weight becomes an int8 initializer with a
+ * DequantizeLinear (symmetric, per output channel by default) and its bias an int32 initializer of
+ * scale {@code input scale × weight scale}, the form ORT's QLinearConv/QGemm fusion requires.
+ */
+final class QdqRewriter {
+    private final QdqPlan plan;
+    private final Map<String, float[]> ranges;
+    private final boolean perChannel;
+    private final boolean reduceRange;
+    /** Activation parameters by tensor, in graph order (written to quantization.json). */
+    final Map<String, QuantParams> activations = new LinkedHashMap<>();
+    private final Map<String, TensorProto> floatWeights = new HashMap<>();
+    private final List<TensorProto> initializers = new ArrayList<>();
+    private final List<NodeProto> nodes = new ArrayList<>();
+
+    QdqRewriter(QdqPlan plan, Map<String, float[]> ranges, boolean perChannel, boolean reduceRange) {
+        this.plan = plan;
+        this.ranges = ranges;
+        this.perChannel = perChannel;
+        this.reduceRange = reduceRange;
+    }
+
+    ModelProto rewrite(ModelProto fp32) {
+        GraphProto graph = fp32.getGraph();
+        for (String t : plan.quantizedTensors()) {
+            activations.put(t, params(t));
+        }
+        Map<String, String> renamed = new HashMap<>();
+        for (TensorProto t : graph.getInitializerList()) {
+            if (plan.weights.contains(t.getName())) {
+                floatWeights.put(t.getName(), t);
+            } else {
+                initializers.add(t);
+            }
+        }
+        graph.getInputList().forEach(i -> quantizeActivation(i.getName(), renamed));
+        for (NodeProto n : graph.getNodeList()) {
+            NodeProto.Builder b = n.toBuilder();
+            if (plan.weighted.contains(n.getName())) {
+                quantizeWeights(b);
+            }
+            for (int i = 0; i < b.getInputCount(); i++) {
+                b.setInput(i, renamed.getOrDefault(b.getInput(i), b.getInput(i)));
+            }
+            nodes.add(b.build());
+            quantizeActivation(n.getOutput(0), renamed);
+        }
+        GraphProto.Builder g = graph.toBuilder().clearNode().clearInitializer()
+                .addAllNode(nodes).addAllInitializer(initializers);
+        return fp32.toBuilder().setGraph(g).build();
+    }
+
+    private QuantParams params(String tensor) {
+        String source = tensor;
+        while (plan.sharing.containsKey(source)) {
+            source = plan.sharing.get(source);
+        }
+        float[] range = ranges.get(source);
+        return QuantParams.uint8(range[0], range[1]);
+    }
+
+    /** Adds Q → DQ after {@code tensor} when the plan quantizes it; its consumers then read the DQ output. */
+    private void quantizeActivation(String tensor, Map<String, String> renamed) {
+        QuantParams p = activations.get(tensor);
+        if (p == null) {
+            return;
+        }
+        String scale = scalarFloat(tensor + "_scale", p.scale());
+        String zero = tensor + "_zero_point";
+        initializers.add(tensor(zero, TensorProto.DataType.UINT8, new long[0], new byte[] {(byte) p.zeroPoint()}));
+        nodes.add(node("QuantizeLinear", tensor + "_quantized", List.of(tensor, scale, zero)));
+        nodes.add(node("DequantizeLinear", tensor + "_dequantized", List.of(tensor + "_quantized", scale, zero)));
+        renamed.put(tensor, tensor + "_dequantized");
+    }
+
+    /** Replaces the float weight (and bias) of a Conv or Gemm by int8 (int32) initializers behind a DQ. */
+    private void quantizeWeights(NodeProto.Builder node) {
+        TensorProto w = floatWeights.get(node.getInput(1));
+        float[] values = floats(w);
+        int channels = perChannel ? (int) w.getDims(0) : 1;
+        int per = values.length / channels;
+        float[] scales = new float[channels];
+        byte[] q = new byte[values.length];
+        for (int c = 0; c < channels; c++) {
+            float absMax = 0f;
+            for (int i = c * per; i < (c + 1) * per; i++) {
+                absMax = Math.max(absMax, Math.abs(values[i]));
+            }
+            QuantParams p = QuantParams.int8Symmetric(absMax, reduceRange);
+            scales[c] = p.scale();
+            for (int i = c * per; i < (c + 1) * per; i++) {
+                q[i] = (byte) p.quantize(values[i]);
+            }
+        }
+        long[] dims = w.getDimsList().stream().mapToLong(Long::longValue).toArray();
+        initializers.add(tensor(w.getName() + "_quantized", TensorProto.DataType.INT8, dims, q));
+        node.setInput(1, dequantize(w.getName(), scales, true));
+        if (node.getInputCount() > 2) {
+            node.setInput(2, quantizeBias(node.getInput(2), activations.get(node.getInput(0)).scale(), scales));
+        }
+    }
+
+    /** The bias as int32 of scale (input scale × weight scale of its channel), zero point 0. */
+    private String quantizeBias(String name, float inputScale, float[] weightScales) {
+        TensorProto bias = initializer(name);
+        float[] values = floats(bias);
+        float[] scales = new float[values.length];
+        ByteBuffer q = ByteBuffer.allocate(values.length * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (int c = 0; c < values.length; c++) {
+            scales[c] = inputScale * weightScales[weightScales.length == 1 ? 0 : c];
+            q.putInt((int) Math.rint(values[c] / scales[c]));
+        }
+        initializers.remove(bias);
+        initializers.add(tensor(name + "_quantized", TensorProto.DataType.INT32, new long[] {values.length}, q.array()));
+        return dequantize(name, scales, false);
+    }
+
+    /**
+     * DequantizeLinear of the symmetric {@code name}_quantized: along axis 0 when there is a scale
+     * per channel, else per tensor. The int8 zero point of weights is written (ORT's QGemm wants
+     * one per scale); the int32 one of biases is left out (ONNX's default 0), four bytes a channel.
+     */
+    private String dequantize(String name, float[] scales, boolean int8ZeroPoint) {
+        boolean perAxis = scales.length > 1;
+        long[] dims = perAxis ? new long[] {scales.length} : new long[0];
+        String s = name + "_scale";
+        initializers.add(floatTensor(s, dims, scales));
+        List<String> inputs = new ArrayList<>(List.of(name + "_quantized", s));
+        if (int8ZeroPoint) {
+            initializers.add(tensor(name + "_zero_point", TensorProto.DataType.INT8, dims, new byte[scales.length]));
+            inputs.add(name + "_zero_point");
+        }
+        NodeProto.Builder dq = NodeProto.newBuilder().setOpType("DequantizeLinear").setName(name + "_dequantized")
+                .addAllInput(inputs).addOutput(name + "_dequantized");
+        if (perAxis) {
+            dq.addAttribute(AttributeProto.newBuilder().setName("axis").setType(AttributeProto.AttributeType.INT)
+                    .setI(0));
+        }
+        nodes.add(dq.build());
+        return name + "_dequantized";
+    }
+
+    private TensorProto initializer(String name) {
+        return initializers.stream().filter(t -> t.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no initializer " + name));
+    }
+
+    private String scalarFloat(String name, float value) {
+        initializers.add(floatTensor(name, new long[0], new float[] {value}));
+        return name;
+    }
+
+    private static NodeProto node(String op, String output, List<String> inputs) {
+        return NodeProto.newBuilder().setOpType(op).setName(output).addAllInput(inputs).addOutput(output).build();
+    }
+
+    private static TensorProto floatTensor(String name, long[] dims, float[] values) {
+        ByteBuffer raw = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        raw.asFloatBuffer().put(values);
+        return tensor(name, TensorProto.DataType.FLOAT, dims, raw.array());
+    }
+
+    private static TensorProto tensor(String name, TensorProto.DataType type, long[] dims, byte[] raw) {
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(type.getNumber());
+        for (long d : dims) {
+            t.addDims(d);
+        }
+        return t.setRawData(ByteString.copyFrom(raw)).build();
+    }
+
+    private static float[] floats(TensorProto t) {
+        float[] values = new float[t.getRawData().size() / Float.BYTES];
+        t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+        return values;
+    }
+}

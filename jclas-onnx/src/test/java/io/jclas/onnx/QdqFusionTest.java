@@ -1,0 +1,72 @@
+package io.jclas.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import io.jclas.onnx.quant.CalibrationData;
+import io.jclas.onnx.quant.QuantizeOptions;
+import io.jclas.onnx.quant.Quantizer;
+import io.jclas.zoo.Models;
+import io.jclas.zoo.ModelOptions;
+import io.jclas.zoo.Network;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ONNX Runtime turns the QDQ graph into integer kernels, not back into float convolutions. */
+class QdqFusionTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void ortFusesResNetIntoIntegerKernels() throws Exception {
+        Map<String, Integer> ops = optimizedOps("ResNet18_vd");
+        System.out.println("ResNet18_vd optimized: " + ops);
+        assertTrue(ops.getOrDefault("QLinearConv", 0) >= 20, ops.toString());
+    }
+
+    @Test
+    void ortFusesShuffleNetIntoIntegerKernels() throws Exception {
+        Map<String, Integer> ops = optimizedOps("ShuffleNetV2_x1_0");
+        System.out.println("ShuffleNetV2_x1_0 optimized: " + ops);
+        assertTrue(ops.getOrDefault("QLinearConv", 0) >= 20, ops.toString());
+    }
+
+    @Test
+    void ortFusesMobileNetV3IntoIntegerKernels() throws Exception {
+        Map<String, Integer> ops = optimizedOps("MobileNetV3_small_x1_0");
+        System.out.println("MobileNetV3_small_x1_0 optimized: " + ops);
+        assertTrue(ops.getOrDefault("QLinearConv", 0) >= 20, ops.toString());
+    }
+
+    /** The op types, with counts, of the graph ORT runs after ORT_ENABLE_ALL. */
+    private Map<String, Integer> optimizedOps(String name) throws Exception {
+        int size = 32;
+        Network net = Models.create(name, ModelOptions.defaults().withClassNum(10).withInputSize(size));
+        try (NDManager m = NDManager.newBaseManager()) {
+            TestNets.randomize(net, m, 3, size, 42);
+            ModelProto fp32 = OnnxExporter.toModel(net, 3, size);
+            CalibrationData data = new CalibrationData(QuantizedZooTest.batches(1, 1, 8, size),
+                    QuantizedZooTest.batches(2, 1, 8, size));
+            ModelProto int8 = Quantizer.quantize(fp32, data, QuantizeOptions.defaults()).model();
+            Path optimized = tmp.resolve(name + "_optimized.onnx");
+            try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
+                opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+                opts.setOptimizedModelFilePath(optimized.toString());
+                OrtEnvironment.getEnvironment().createSession(int8.toByteArray(), opts).close();
+            }
+            Map<String, Integer> ops = new TreeMap<>();
+            for (NodeProto n : ModelProto.parseFrom(Files.readAllBytes(optimized)).getGraph().getNodeList()) {
+                ops.merge(n.getOpType(), 1, Integer::sum);
+            }
+            return ops;
+        }
+    }
+}
