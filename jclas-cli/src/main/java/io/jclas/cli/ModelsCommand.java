@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -128,11 +127,7 @@ final class ModelsCommand implements Runnable {
     }
 
     private static Family family(String name) {
-        String q = name.toLowerCase(Locale.ROOT);
-        return Arrays.stream(Family.values())
-                .filter(f -> f.title().toLowerCase(Locale.ROOT).equals(q) || f.name().toLowerCase(Locale.ROOT).equals(q))
-                .findFirst()
-                .orElseThrow(() -> new JclasException("unknown family '" + name + "'",
+        return Family.find(name).orElseThrow(() -> new JclasException("unknown family '" + name + "'",
                         "use one of " + Arrays.stream(Family.values()).map(Family::title).collect(Collectors.joining(", "))));
     }
 }
