@@ -110,8 +110,6 @@ final class RecommendCommand implements Callable<Integer> {
         RecommendOptions o = options();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        err.printf(Locale.ROOT, "measuring %d candidates at %dx%d, batch %d, %d thread(s), %s%n", o.models().size(),
-                o.inputSize(), o.inputSize(), o.batch(), o.threads(), String.join(",", precision));
         RecommendReport r = Recommender.standard().run(o, new Progress(err));
         if (json) {
             out.println(Json.pretty(json(r)));

@@ -26,8 +26,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * {@code jclas recommend}: measures every candidate on this machine with ONNX Runtime (latency by
@@ -62,6 +64,9 @@ public final class Recommender {
         Map<String, List<ModelInfo>> byArchitecture = new LinkedHashMap<>();
         o.models().stream().map(Models::info)
                 .forEach(i -> byArchitecture.computeIfAbsent(i.architecture(), a -> new ArrayList<>()).add(i));
+        listener.onMessage(String.format(Locale.ROOT,
+                "measuring %d architectures (%d names) at %dx%d, batch %d, %d thread(s), %s", byArchitecture.size(), o.models().size(), o.inputSize(), o.inputSize(), o.batch(), o.threads(),
+                o.precisions().stream().map(Precision::id).collect(Collectors.joining(","))));
         List<Candidate> candidates = new ArrayList<>();
         for (Map.Entry<String, List<ModelInfo>> e : byArchitecture.entrySet()) {
             try {
