@@ -57,7 +57,8 @@ public record RecommendOptions(List<String> models, Budget budget, int batch, in
 
     /**
      * Zoo names of a {@code --models} list: "all", family titles ("ShuffleNetV2") and model names,
-     * in the order given, each once.
+     * in the order given, each once. A token that names a model and a family (MobileNetV1,
+     * MobileNetV2, AlexNet) is the model; the family's enum name (mobilenet_v2) gives the family.
      */
     public static List<String> resolve(List<String> tokens) {
         Set<String> names = new LinkedHashSet<>();
@@ -65,11 +66,11 @@ public record RecommendOptions(List<String> models, Budget budget, int batch, in
             String t = token.strip();
             if (t.equalsIgnoreCase("all")) {
                 Models.list().forEach(i -> names.add(i.name()));
+            } else if (Models.contains(t)) {
+                names.add(t); // a model before a family of the same title: MobileNetV2 is one model
             } else if (Family.find(t).isPresent()) {
                 Family f = Family.find(t).get();
                 Models.list().stream().filter(i -> i.family() == f).forEach(i -> names.add(i.name()));
-            } else if (Models.contains(t)) {
-                names.add(t);
             } else {
                 throw new JclasException("unknown model or family '" + t + "'",
                         "did you mean " + String.join(", ", Models.closest(t, 3)) + "? Families: "

@@ -53,6 +53,8 @@ class RecommenderTest {
         List<String> names = RecommendOptions.resolve(List.of("ShuffleNetV2", "ResNet18_vd", "shufflenetv2"));
         assertEquals(8, names.size());
         assertEquals("ResNet18_vd", names.get(7));
+        assertEquals(List.of("MobileNetV2"), RecommendOptions.resolve(List.of("MobileNetV2")));
+        assertEquals(6, RecommendOptions.resolve(List.of("mobilenet_v2")).size());
         JclasException e = assertThrows(JclasException.class, () -> RecommendOptions.resolve(List.of("ShuffleNet")));
         assertTrue(e.getMessage().equals("unknown model or family 'ShuffleNet'"), e.getMessage());
     }
