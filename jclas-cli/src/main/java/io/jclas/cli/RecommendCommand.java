@@ -131,9 +131,9 @@ final class RecommendCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "machine: %s, %d cores, ONNX Runtime %s, load average %.1f%s%n", r.machine().cpuModel(),
                 r.machine().cores(), r.machine().onnxruntime(), r.loadAverage(),
                 r.loadAverage() > r.machine().cores() ? " (busy: other processes competed with the measurements)" : "");
-        out.printf(Locale.ROOT, "accuracy: %s%s%n", r.options().accuracy().label(), r.options().publishedAtOtherSizes() > 0
-                && r.options().accuracy().label().startsWith("published")
-                ? " (measured at each model's own input size, not " + r.options().inputSize() + ")" : "");
+        boolean otherSizes = r.options().accuracy().isPublished() && r.options().publishedAtOtherSizes() > 0;
+        out.printf(Locale.ROOT, "accuracy: %s%s%n", r.options().accuracy().label(),
+                otherSizes ? " (measured at each model's own input size, not " + r.options().inputSize() + ")" : "");
         out.println();
         CANDIDATES.aligned(r.selection().ranked(), out);
         out.println();

@@ -83,7 +83,12 @@ public final class AccuracySource {
 
     /** Top-1 of a model as a fraction, NaN where this source has none. */
     public double top1(ModelInfo info) {
-        return top1 == null ? info.published().top1() : top1.getOrDefault(info.name(), Double.NaN);
+        return isPublished() ? info.published().top1() : top1.getOrDefault(info.name(), Double.NaN);
+    }
+
+    /** True for the seeds' published figures, which were measured at each model's own input size. */
+    public boolean isPublished() {
+        return top1 == null;
     }
 
     /** What the accuracy column means. */
