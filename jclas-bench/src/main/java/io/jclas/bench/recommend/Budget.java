@@ -43,15 +43,11 @@ public record Budget(double latencyMs, double memoryMb) {
 
     /** The verdict on {@code c}: latency first (with its spread), then memory. */
     public Verdict judge(Candidate c) {
-        if (hasLatency()) {
-            if (c.stoppedEarly()) {
-                return new Verdict(Fit.OVER, String.format(Locale.ROOT,
-                        "stopped early: %.2f ms in the first round, clearly over %s", c.latencyMs(), latency()));
-            }
-            if (c.latencyMs() - c.spreadMs() > latencyMs) {
-                return new Verdict(Fit.OVER, String.format(Locale.ROOT, "%.2f ± %.2f ms is over %s",
-                        c.latencyMs(), c.spreadMs(), latency()));
-            }
+        if (overLatency(new RepeatedMedians.Latency(c.latencyMs(), c.spreadMs(), c.stoppedEarly()))) {
+            return new Verdict(Fit.OVER, c.stoppedEarly()
+                    ? String.format(Locale.ROOT, "stopped early: %.2f ms in the first round, clearly over %s",
+                            c.latencyMs(), latency())
+                    : String.format(Locale.ROOT, "%.2f ± %.2f ms is over %s", c.latencyMs(), c.spreadMs(), latency()));
         }
         if (hasMemory()) {
             if (!c.memoryMeasured()) {
@@ -67,6 +63,11 @@ public record Budget(double latencyMs, double memoryMb) {
                     c.latencyMs(), c.spreadMs(), latency()));
         }
         return new Verdict(Fit.FITS, "");
+    }
+
+    /** True when a measured latency is over the latency limit beyond its spread (or stopped early). */
+    public boolean overLatency(RepeatedMedians.Latency l) {
+        return hasLatency() && (l.stoppedEarly() || l.medianMs() - l.spreadMs() > latencyMs);
     }
 
     /** "the 5 ms budget", for messages. */

@@ -65,7 +65,8 @@ public final class Recommender {
         o.models().stream().map(Models::info)
                 .forEach(i -> byArchitecture.computeIfAbsent(i.architecture(), a -> new ArrayList<>()).add(i));
         listener.onMessage(String.format(Locale.ROOT,
-                "measuring %d architectures (%d names) at %dx%d, batch %d, %d thread(s), %s", byArchitecture.size(), o.models().size(), o.inputSize(), o.inputSize(), o.batch(), o.threads(),
+                "measuring %d architectures (%d names) at %dx%d, batch %d, %d thread(s), %s", byArchitecture.size(),
+                o.models().size(), o.inputSize(), o.inputSize(), o.batch(), o.threads(),
                 o.precisions().stream().map(Precision::id).collect(Collectors.joining(","))));
         List<Candidate> candidates = new ArrayList<>();
         for (Map.Entry<String, List<ModelInfo>> e : byArchitecture.entrySet()) {
@@ -127,8 +128,7 @@ public final class Recommender {
         }
         long memory = -1;
         String note = "";
-        boolean overLatency = latency.stoppedEarly() || latency.medianMs() - latency.spreadMs() > o.budget().latencyMs();
-        if (overLatency) {
+        if (o.budget().overLatency(latency)) {
             note = "memory not measured: over the latency budget";
         } else {
             l.onStage(architecture, "memory " + p.id());
