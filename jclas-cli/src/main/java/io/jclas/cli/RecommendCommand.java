@@ -66,10 +66,12 @@ final class RecommendCommand implements Callable<Integer> {
     Double memoryMb;
 
     @Option(names = "--models", paramLabel = "LIST", split = ",", defaultValue = "all",
-            description = "Candidates: all, family titles (ShuffleNetV2, MobileNetV3, ...) or zoo names (default: ${DEFAULT-VALUE}).")
+            description = "Candidates: all, family titles (ShuffleNetV2, MobileNetV3, ...) or zoo names "
+                    + "(default: ${DEFAULT-VALUE}).")
     List<String> models;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "1", description = "Images per forward (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "1",
+            description = "Images per forward (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
@@ -81,17 +83,20 @@ final class RecommendCommand implements Callable<Integer> {
     int inputSize;
 
     @Option(names = "--metric", paramLabel = "published|FILE", defaultValue = AccuracySource.PUBLISHED,
-            description = "Accuracy: the published ImageNet Top-1, or a file of model,top1 lines (default: ${DEFAULT-VALUE}).")
+            description = "Accuracy: the published ImageNet Top-1, or a file of model,top1 lines "
+                    + "(default: ${DEFAULT-VALUE}).")
     String metric;
 
     @Option(names = "--precision", paramLabel = "LIST", split = ",", defaultValue = "fp32",
             description = "fp32, int8 or fp32,int8 (int8 needs the int8 quantizer) (default: ${DEFAULT-VALUE}).")
     List<String> precision;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "5", description = "Untimed forwards (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "5",
+            description = "Untimed forwards (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--repeats", paramLabel = "N", defaultValue = "5", description = "Timed rounds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "5",
+            description = "Timed rounds (default: ${DEFAULT-VALUE}).")
     int repeats;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "10",

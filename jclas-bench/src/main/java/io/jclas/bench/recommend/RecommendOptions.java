@@ -29,9 +29,6 @@ import java.util.stream.Collectors;
 public record RecommendOptions(List<String> models, Budget budget, int batch, int threads, int inputSize,
         List<Precision> precisions, AccuracySource accuracy, RepeatedMedians protocol, Path plot) {
 
-    /** The default protocol: 5 warm-up forwards, 5 rounds of 10. */
-    public static final RepeatedMedians DEFAULT_PROTOCOL = new RepeatedMedians(5, 5, 10);
-
     public RecommendOptions {
         models = List.copyOf(models);
         precisions = List.copyOf(precisions);

@@ -55,8 +55,9 @@ public final class Selection {
         if (budget.judge(best).fit() == Fit.EDGE) {
             Candidate safe = eligible.stream().filter(c -> budget.judge(c).fit() == Fit.FITS).findFirst().orElse(null);
             List<Candidate> tied = safe == null ? List.of(best) : List.of(best, safe);
-            String message = "no clear pick: " + best.label() + " " + budget.judge(best).reason()
-                    + (safe == null ? "; nothing else fits" : "; " + safe.label() + " is the most accurate that fits beyond its spread");
+            String fallback = safe == null ? "nothing else fits"
+                    : safe.label() + " is the most accurate that fits beyond its spread";
+            String message = "no clear pick: " + best.label() + " " + budget.judge(best).reason() + "; " + fallback;
             return result(Outcome.TIED, null, safe, tied, message, eligible, dropped, budget);
         }
         if (next != null && next.top1() == best.top1()
@@ -69,8 +70,8 @@ public final class Selection {
         }
         String message = String.format(Locale.ROOT, "pick: %s, %.1f%% Top-1 at %.2f ± %.2f ms%s", best.label(),
                 100 * best.top1(), best.latencyMs(), best.spreadMs(), memory(best))
-                + (next == null ? "; nothing else fits" : String.format(Locale.ROOT, "; runner-up %s, %.1f%% at %.2f ms",
-                        next.label(), 100 * next.top1(), next.latencyMs()));
+                + (next == null ? "; nothing else fits" : String.format(Locale.ROOT,
+                        "; runner-up %s, %.1f%% at %.2f ms", next.label(), 100 * next.top1(), next.latencyMs()));
         return result(Outcome.PICK, best, next, List.of(), message, eligible, dropped, budget);
     }
 
