@@ -92,7 +92,7 @@ public final class Benchmark {
     }
 
     /** The zoo options the benchmark builds models with. */
-    static ModelOptions modelOptions(int classNum, int channels, int size, boolean smallInput) {
+    public static ModelOptions modelOptions(int classNum, int channels, int size, boolean smallInput) {
         return ModelOptions.defaults().withClassNum(classNum).withInputChannels(channels).withInputSize(size)
                 .withSmallInput(smallInput);
     }
@@ -236,7 +236,7 @@ public final class Benchmark {
         }
     }
 
-    static void deleteTree(Path dir) {
+    public static void deleteTree(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -18,10 +18,10 @@ import java.util.List;
  * and the training engine (io.jclas.train, through {@link EngineTrainingRunner}). Each is one
  * method so the benchmark's own tests can replace them.
  */
-final class Integrations {
+public final class Integrations {
     private Integrations() {}
 
-    static OnnxExport onnxExport() {
+    public static OnnxExport onnxExport() {
         return OnnxExporter::export;
     }
 
@@ -29,7 +29,7 @@ final class Integrations {
      * io.jclas.onnx.quant with min-max calibration on 16 seeded random images: latency does not
      * depend on the weights' values, and a random-weight model has no data to be accurate on.
      */
-    static OnnxQuantize onnxQuantize() {
+    public static OnnxQuantize onnxQuantize() {
         return (fp32File, channels, size, int8File) -> {
             ModelProto fp32 = readModel(fp32File);
             List<Batch> images = List.of(randomBatch(8, channels, size, 1), randomBatch(8, channels, size, 2));

@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** Describes the machine and software stack a run measures. */
-final class Machine {
+public final class Machine {
     private Machine() {}
 
-    static MachineInfo describe(Map<Integer, Double> peakGflops) {
+    /** This machine and software stack, with the matmul peaks measured (empty when none was). */
+    public static MachineInfo describe(Map<Integer, Double> peakGflops) {
         return new MachineInfo(cpuModel(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),

@@ -108,7 +108,7 @@ public final class MemoryProbe {
     }
 
     /** A reproducible input batch of {@code n} floats, roughly normalised pixels. */
-    static float[] randomInput(int n, long seed) {
+    public static float[] randomInput(int n, long seed) {
         Random random = new Random(seed);
         float[] x = new float[n];
         for (int i = 0; i < n; i++) {

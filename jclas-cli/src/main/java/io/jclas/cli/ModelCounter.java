@@ -1,5 +1,6 @@
 package io.jclas.cli;
 
+import io.jclas.analysis.ModelProfile;
 import io.jclas.analysis.ModelStats;
 import io.jclas.zoo.ModelInfo;
 import io.jclas.zoo.ModelOptions;
@@ -18,10 +19,15 @@ final class ModelCounter {
     ModelRow count(ModelInfo info) {
         int size = info.inputSize();
         long[] c = counted.computeIfAbsent(info.architecture() + "@" + size, k -> {
-            Network net = Models.create(info.architecture(), ModelOptions.defaults().withInputSize(size));
-            long macs = ModelStats.macs(net, 3, size, size);
-            return new long[] {ModelStats.params(net), macs};
+            Network net = build(info);
+            ModelProfile profile = ModelStats.profile(net, 3, size, size);
+            return new long[] {ModelStats.params(net), profile.macs(), profile.memoryAccess()};
         });
-        return new ModelRow(info, c[0], c[1]);
+        return new ModelRow(info, c[0], c[1], c[2]);
+    }
+
+    /** The architecture of {@code info} at its default input size, uninitialised. */
+    static Network build(ModelInfo info) {
+        return Models.create(info.architecture(), ModelOptions.defaults().withInputSize(info.inputSize()));
     }
 }

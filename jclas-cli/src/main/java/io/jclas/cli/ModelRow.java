@@ -7,8 +7,10 @@ import io.jclas.zoo.ModelInfo;
  *
  * @param params trainable parameters
  * @param macs multiply-adds of one forward at batch 1 and the default input size
+ * @param memoryAccess elements read and written by the same forward (the ShuffleNetV2 paper's
+ *     memory-access cost, {@link io.jclas.analysis.MemoryAccess})
  */
-record ModelRow(ModelInfo info, long params, long macs) {
+record ModelRow(ModelInfo info, long params, long macs, long memoryAccess) {
 
     /** FLOPs in the seed tables' convention: a multiply-add counts as two operations. */
     long flops() {

@@ -1,6 +1,7 @@
 package io.jclas.cli;
 
 import io.jclas.JclasException;
+import io.jclas.analysis.ModelStats;
 import io.jclas.zoo.Family;
 import io.jclas.zoo.ModelInfo;
 import io.jclas.zoo.Models;
@@ -8,7 +9,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,12 +16,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code jclas models}: the zoo with measured params/MACs/FLOPs next to the published figures. */
+/**
+ * {@code jclas models}: the zoo with measured params/MACs/FLOPs/memory access next to the published
+ * figures, or one model's per-layer costs ({@code --layers}).
+ */
 @Command(name = "models", mixinStandardHelpOptions = true,
-        description = {"List the model zoo with counted params, MACs and FLOPs.",
-            "FLOPs = 2 x MACs, the seed tables' convention; the published Top-1/Top-5, params and",
+        description = {"List the model zoo with counted params, MACs, FLOPs and memory access.",
+            "FLOPs = 2 x MACs, the seed tables' convention; memory_access = elements read and written",
+            "(the ShuffleNetV2 paper's memory-access cost). The published Top-1/Top-5, params and",
             "FLOPs follow, with our relative difference to them. Counting builds every model:",
-            "the full list takes a while."})
+            "the full list takes a while. NAME --layers prints one model's ops instead."})
 final class ModelsCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -36,8 +40,16 @@ final class ModelsCommand implements Runnable {
     @Option(names = "--family", paramLabel = "F", description = "Only this family, e.g. ResNet, MobileNetV3.")
     String family;
 
+    @Option(names = "--layers", description = "Per-op table of one model: op, output shape, multiply-adds, "
+            + "memory access, arithmetic intensity (FLOPs per fp32 byte).")
+    boolean layers;
+
     @Override
     public void run() {
+        if (layers) {
+            printLayers();
+            return;
+        }
         List<ModelInfo> infos = selected();
         ModelCounter counter = new ModelCounter();
         PrintWriter out = spec.commandLine().getOut();
@@ -64,6 +76,17 @@ final class ModelsCommand implements Runnable {
         if (format != ModelTable.Format.CSV) {
             ModelTable.write(rows, format, out);
         }
+    }
+
+    private void printLayers() {
+        if (names.size() != 1 || family != null) {
+            throw new JclasException("--layers needs exactly one model name, got " + names.size(),
+                    "name one model, e.g. ./jclas models ShuffleNetV2_x1_0 --layers");
+        }
+        ModelInfo info = Models.info(names.get(0));
+        int size = info.inputSize();
+        LayerTable.write(info, ModelStats.profile(ModelCounter.build(info), 3, size, size), format,
+                spec.commandLine().getOut());
     }
 
     /** A one-line counter on a terminal's stderr; silent when stderr is not a terminal. */
@@ -104,11 +127,7 @@ final class ModelsCommand implements Runnable {
     }
 
     private static Family family(String name) {
-        String q = name.toLowerCase(Locale.ROOT);
-        return Arrays.stream(Family.values())
-                .filter(f -> f.title().toLowerCase(Locale.ROOT).equals(q) || f.name().toLowerCase(Locale.ROOT).equals(q))
-                .findFirst()
-                .orElseThrow(() -> new JclasException("unknown family '" + name + "'",
+        return Family.find(name).orElseThrow(() -> new JclasException("unknown family '" + name + "'",
                         "use one of " + Arrays.stream(Family.values()).map(Family::title).collect(Collectors.joining(", "))));
     }
 }

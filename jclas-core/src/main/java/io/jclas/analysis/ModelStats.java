@@ -12,12 +12,19 @@ import io.jclas.layers.Fc;
 import io.jclas.layers.Layer;
 import io.jclas.layers.Trace;
 import io.jclas.util.Pair;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Params and MACs measured on the block tree, the convention of the seed tables: params are
- * trainable parameters (BatchNorm running statistics excluded); MACs are the multiply-adds of
- * convolutions and fully connected layers at batch 1; FLOPs = 2 x MACs (ResNet50: 4.09 GMACs,
- * 8.19 GFLOPs).
+ * Params, MACs and memory access measured on the block tree, the convention of the seed tables:
+ * params are trainable parameters (BatchNorm running statistics excluded); MACs are the
+ * multiply-adds of convolutions and fully connected layers at batch 1; FLOPs = 2 x MACs (ResNet50:
+ * 4.09 GMACs, 8.19 GFLOPs); memory access is the ShuffleNetV2 paper's memory-access cost, {@link
+ * MemoryAccess}.
  */
 public final class ModelStats {
     private ModelStats() {}
@@ -47,7 +54,7 @@ public final class ModelStats {
      * An uninitialised block is initialised for the count and left uninitialised afterwards.
      */
     public static long macs(Layer block, int channels, int height, int width) {
-        return trace(block, channels, height, width).getKey();
+        return profile(block, channels, height, width).macs();
     }
 
     /**
@@ -55,28 +62,31 @@ public final class ModelStats {
      * in floats, used by the benchmark's memory estimate).
      */
     public static Pair<Long, Long> trace(Layer block, int channels, int height, int width) {
+        ModelProfile p = profile(block, channels, height, width);
+        return new Pair<>(p.macs(), p.activationElements());
+    }
+
+    /**
+     * Every op of one forward at batch 1 with its multiply-adds and memory access ({@link
+     * MemoryAccess}), from the same trace as the MACs count. An uninitialised block is initialised
+     * for the count and left uninitialised afterwards.
+     */
+    public static ModelProfile profile(Layer block, int channels, int height, int width) {
         boolean borrowed = !block.isInitialized();
         try (NDManager manager = NDManager.newBaseManager()) {
             Shape input = new Shape(1, channels, height, width);
             if (borrowed) {
                 block.initialize(manager, DataType.FLOAT32, input);
             }
-            long[] macs = {0};
-            long[] activations = {0};
+            Map<Block, String> paths = paths(block);
+            List<OpCost> ops = new ArrayList<>();
             NDArray x = manager.zeros(input);
             Trace.run(op -> {
-                activations[0] += op.output().size();
-                if (op.layer() instanceof ConvBnAct) {
-                    ConvBnAct c = (ConvBnAct) op.layer();
-                    long perOutput = (long) c.inChannels() / c.groups() * c.kernel() * c.kernel();
-                    macs[0] += op.output().size() * perOutput;
-                } else if (op.layer() instanceof Fc) {
-                    Fc fc = (Fc) op.layer();
-                    macs[0] += op.output().getShape().get(0) * (long) fc.inFeatures() * fc.outFeatures();
-                }
-                return;
+                String path = op.layer() == null ? "" : paths.getOrDefault(op.layer(), "");
+                ops.add(new OpCost(ops.size(), path, op.type(), OpLabel.of(op), op.output().getShape(), macs(op),
+                        MemoryAccess.elements(op)));
             }, () -> block.forward(new ParameterStore(manager, false), new ai.djl.ndarray.NDList(x), false));
-            return new Pair<>(macs[0], activations[0]);
+            return new ModelProfile(ops);
         } finally {
             if (borrowed) {
                 // The arrays died with the scratch manager: give the block back uninitialised.
@@ -85,5 +95,34 @@ public final class ModelStats {
                 }
             }
         }
+    }
+
+    /** Multiply-adds of one op: convolutions {@code out elements x C_in/groups x k^2}, FC {@code N x in x out}. */
+    private static long macs(Trace.TracedOp op) {
+        if (op.layer() instanceof ConvBnAct c) {
+            return op.output().size() * ((long) c.inChannels() / c.groups() * c.kernel() * c.kernel());
+        }
+        if (op.layer() instanceof Fc fc) {
+            return op.output().getShape().get(0) * (long) fc.inFeatures() * fc.outFeatures();
+        }
+        return 0;
+    }
+
+    /** The dotted path of every block under {@code root} ({@code features.2_1._conv_pw}). */
+    private static Map<Block, String> paths(Block root) {
+        Map<Block, String> out = new IdentityHashMap<>();
+        Deque<ai.djl.util.Pair<String, Block>> todo = new ArrayDeque<>();
+        todo.push(new ai.djl.util.Pair<>("", root));
+        while (!todo.isEmpty()) {
+            ai.djl.util.Pair<String, Block> next = todo.pop();
+            out.put(next.getValue(), next.getKey());
+            for (ai.djl.util.Pair<String, Block> child : next.getValue().getChildren()) {
+                // DJL prefixes child names with their 2-digit position ("01features")
+                String name = child.getKey().replaceFirst("^\\d{2}", "");
+                todo.push(new ai.djl.util.Pair<>(next.getKey().isEmpty() ? name : next.getKey() + "." + name,
+                        child.getValue()));
+            }
+        }
+        return out;
     }
 }

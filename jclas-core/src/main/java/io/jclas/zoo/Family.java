@@ -1,5 +1,9 @@
 package io.jclas.zoo;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
 /** Architecture families, as PaddleClas groups its model pages. */
 public enum Family {
     RESNET("ResNet"),
@@ -22,5 +26,13 @@ public enum Family {
     /** The name PaddleClas uses for the family's config folder (configs/ImageNet/&lt;title&gt;). */
     public String title() {
         return title;
+    }
+
+    /** The family with this title or enum name, case-insensitive ("shufflenetv2", "MOBILENET_V3"). */
+    public static Optional<Family> find(String name) {
+        String q = name.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values())
+                .filter(f -> f.title.toLowerCase(Locale.ROOT).equals(q) || f.name().toLowerCase(Locale.ROOT).equals(q))
+                .findFirst();
     }
 }
