@@ -66,7 +66,7 @@ public final class ConfigValidator {
                         "eval_interval", Kind.INT, "start_eval_epoch", Kind.INT, "epochs", Kind.INT,
                         "print_batch_step", Kind.INT, "use_visualdl", Kind.BOOL, "image_shape", Kind.INT_LIST,
                         "save_inference_dir", Kind.STRING, "eval_mode", Kind.STRING, "to_static", Kind.BOOL,
-                        "seed", Kind.INT, "num_threads", Kind.INT),
+                        "seed", Kind.INT, "threads", Kind.INT),
                 "Arch", keys("name", Kind.STRING, "class_num", Kind.INT, "pretrained", Kind.ANY, "use_ssld", Kind.BOOL,
                         "small_input", Kind.BOOL, "freeze_backbone", Kind.BOOL, "scale", Kind.NUMBER,
                         "lr_mult_list", Kind.NUMBER_LIST, "stem_act", Kind.STRING, "dropout_prob", Kind.NUMBER,

@@ -102,7 +102,7 @@ final class Trainer implements AutoCloseable {
     private Network teacher(Config d) {
         String name = d.getString("teacher");
         TrainSettings ts = new TrainSettings(name, s.classNum(), s.smallInput(), false, s.imageShape(), 1, s.seed(),
-                s.device(), 1, 1, false, s.outputRoot(), null, null, s.numThreads());
+                s.device(), 1, 1, false, s.outputRoot(), null, null, s.threads());
         Network t = Checkpoints.build(ts, manager);
         String weights = d.getString("teacher_pretrained_model", null);
         if (weights == null) {
@@ -182,6 +182,7 @@ final class Trainer implements AutoCloseable {
         long correct = 0;
         double lr = 0;
         long start = System.nanoTime();
+        CpuClock cpu = new CpuClock();
         int step = 0;
         int skipped = 0;
         int badInARow = 0;
@@ -247,7 +248,8 @@ final class Trainer implements AutoCloseable {
         }
         double secs = (System.nanoTime() - start) / 1e9;
         return new TrainListener.EpochSummary(epoch, s.epochs(), lossSum / Math.max(1, seen),
-                hardSeen == 0 ? Double.NaN : correct / (double) hardSeen, lr, secs, seen / secs, loaderRate);
+                hardSeen == 0 ? Double.NaN : correct / (double) hardSeen, lr, secs, seen / secs, loaderRate,
+                cpu.coresUsed());
     }
 
     private static long countCorrect(NDArray logits, int[] labels) {
