@@ -38,7 +38,7 @@ final class EngineTrainingRunner implements TrainingRunner {
                     "Global.eval_during_train=true",
                     "Global.eval_interval=" + o.trainEpochs(),
                     "Global.save_interval=" + o.trainEpochs(),
-                    "Global.num_threads=" + o.threads().stream().max(Integer::compare).orElse(1),
+                    "Global.threads=" + o.threads().stream().max(Integer::compare).orElse(1),
                     "Arch.name=" + model));
             if (o.trainSubset() > 0) {
                 overrides.add("DataLoader.Train.dataset.subset=" + o.trainSubset());

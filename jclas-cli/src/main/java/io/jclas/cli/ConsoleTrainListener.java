@@ -25,10 +25,11 @@ final class ConsoleTrainListener implements TrainListener {
     @Override
     public void onEpoch(EpochSummary s) {
         bar.finish();
-        out.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  train top1 %s  lr %.5f  %s  %.0f img/s (loader %.0f img/s)%n",
+        out.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  train top1 %s  lr %.5f  %s  %.0f img/s (loader %.0f img/s)  CPU %.0f%%%n",
                 s.epoch(), s.epochs(), s.loss(),
                 Double.isNaN(s.top1()) ? "-" : String.format(Locale.ROOT, "%.4f", s.top1()),
-                s.lr(), ProgressBar.duration(s.seconds()), s.imagesPerSecond(), s.loaderImagesPerSecond());
+                s.lr(), ProgressBar.duration(s.seconds()), s.imagesPerSecond(), s.loaderImagesPerSecond(),
+                100 * s.cpuCores());
         out.flush();
     }
 

@@ -54,11 +54,6 @@ final class QuickstartCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
-        if (runtime.threads == 0) {
-            // The data loader's workers share the cores with PyTorch: with every core given to PyTorch, its
-            // OpenMP threads spin against them (measured on 2 busy cores: 13 img/s with 2 threads, 66 with 1)
-            runtime.threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-        }
         Config cfg = config.load(runtime, CONFIG, List.of("Global.epochs=" + epochs, "Global.output_dir=" + out),
                 ConfigValidator.Use.KEYS);
         Path data = Path.of(cfg.getString("DataLoader.Train.dataset.data_dir", Datasets.FASHION_MNIST_DIR));
@@ -74,7 +69,8 @@ final class QuickstartCommand implements Callable<Integer> {
         List<Path> images = SampleImages.write(cfg.section("DataLoader.Eval.dataset"), 10, samples);
         w.println("wrote " + images.size() + " Fashion-MNIST test images to " + samples);
 
-        step(w, 2, "train " + arch + " for " + epochs + " epoch(s), " + runtime.threads + " PyTorch thread(s)");
+        int threads = runtime.threads > 0 ? runtime.threads : Runtime.getRuntime().availableProcessors();
+        step(w, 2, "train " + arch + " for " + epochs + " epoch(s), " + threads + " PyTorch thread(s)");
         ConsoleTrainListener listener = new ConsoleTrainListener(w, ProgressBar.interactive());
         TrainResult trained = TrainingEngine.train(cfg, listener);
         Path best = trained.bestModel();

@@ -20,13 +20,13 @@ final class RuntimeOptions {
         return device == null ? o : o.withDevice(device);
     }
 
-    /** Applies these settings to a training or evaluation config: Global.device and Global.num_threads. */
+    /** Applies these settings to a training or evaluation config: Global.device and Global.threads. */
     Config applyTo(Config config) {
         if (device != null) {
             config.set("Global.device", device);
         }
         if (threads > 0) {
-            config.set("Global.num_threads", threads);
+            config.set("Global.threads", threads);
         }
         return config;
     }

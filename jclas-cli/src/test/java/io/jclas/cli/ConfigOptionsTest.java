@@ -48,7 +48,7 @@ class ConfigOptionsTest {
         assertEquals("a=b.png", c.getString("Infer.infer_imgs"));
         assertEquals("ResNet18", c.getString("Arch.name"));
         assertEquals("gpu:1", c.getString("Global.device"));
-        assertEquals(2, c.getInt("Global.num_threads"));
+        assertEquals(2, c.getInt("Global.threads"));
     }
 
     @Test

@@ -64,6 +64,7 @@ final class MetricsLog {
         m.put("seconds", s.seconds());
         m.put("images_per_second", s.imagesPerSecond());
         m.put("loader_images_per_second", s.loaderImagesPerSecond());
+        m.put("cpu_cores", s.cpuCores());
         append(m);
     }
 

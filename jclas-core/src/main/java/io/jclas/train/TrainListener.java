@@ -48,7 +48,9 @@ public interface TrainListener {
      * @param imagesPerSecond training throughput (loading, forward, backward, update)
      * @param loaderImagesPerSecond what the data loader alone could deliver (decode + transforms, all
      *     workers): well above {@code imagesPerSecond} when the model, not the data, is the bottleneck
+     * @param cpuCores cores the process kept busy on average during the epoch (process CPU time / wall
+     *     time): close to the core count when training uses every core
      */
     record EpochSummary(int epoch, int epochs, double loss, double top1, double lr, double seconds,
-            double imagesPerSecond, double loaderImagesPerSecond) {}
+            double imagesPerSecond, double loaderImagesPerSecond, double cpuCores) {}
 }

@@ -15,11 +15,11 @@ import java.nio.file.Paths;
  * @param checkpoints {@code Global.checkpoints}: a checkpoint to resume from, or null
  * @param pretrained {@code Global.pretrained_model}: weights to start from, or null
  * @param saveSteps {@code Global.save_steps}: a resumable checkpoint every N iterations besides every epoch; 0 = off
- * @param numThreads {@code Global.num_threads}: PyTorch intra-op CPU threads, 0 = half the cores
+ * @param threads {@code Global.threads}: PyTorch intra-op CPU threads, 0 = one per core
  */
 record TrainSettings(String archName, int classNum, boolean smallInput, boolean freezeBackbone, int[] imageShape,
         int epochs, long seed, String device, int evalInterval, int saveInterval, int saveSteps, boolean evalDuringTrain,
-        Path outputRoot, Path checkpoints, Path pretrained, int numThreads) {
+        Path outputRoot, Path checkpoints, Path pretrained, int threads) {
 
     /** Reads a config that {@link io.jclas.train.ConfigValidator} has checked (forms and ranges are not re-checked). */
     static TrainSettings from(Config c) {
@@ -40,7 +40,7 @@ record TrainSettings(String archName, int classNum, boolean smallInput, boolean 
                 Paths.get(c.getString("Global.output_dir", "./output/")),
                 optionalPath(c, "Global.checkpoints"),
                 optionalPath(c, "Global.pretrained_model"),
-                c.getInt("Global.num_threads", 0));
+                c.getInt("Global.threads", 0));
     }
 
     private static Path optionalPath(Config c, String key) {
@@ -59,15 +59,18 @@ record TrainSettings(String archName, int classNum, boolean smallInput, boolean 
     }
 
     /**
-     * Applies {@code Global.num_threads}, by default half the cores: the data loader's workers use the
-     * other half. PyTorch's own default (every core) collapses when those cores are also decoding
-     * (its OpenMP threads spin waiting for each other): measured 14 img/s with 2 threads against
-     * 520 img/s with 1 for ShuffleNetV2_x1_0 on 2 cores.
+     * Applies {@code Global.threads}, by default one per core. The launcher makes libtorch's OpenMP
+     * threads wait passively (OMP_WAIT_POLICY): spinning, they took the cores from the loader and the
+     * JVM, which is why training used to keep to half the cores.
      */
     void applyThreads() {
-        int threads = numThreads > 0 ? numThreads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         ai.djl.engine.Engine.getInstance(); // loads the native library the call below needs
-        ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(resolvedThreads());
+    }
+
+    /** {@code Global.threads}, or one per core when it is 0. */
+    int resolvedThreads() {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 
     /**

@@ -197,6 +197,7 @@ final class Trainer implements AutoCloseable {
         long seenNow = 0;
         double lr = 0;
         long start = System.nanoTime();
+        CpuClock cpu = new CpuClock();
         int step = from.steps();
         int skipped = 0;
         int badInARow = 0;
@@ -267,7 +268,7 @@ final class Trainer implements AutoCloseable {
         }
         double secs = (System.nanoTime() - start) / 1e9;
         return new TrainListener.EpochSummary(epoch, s.epochs(), sums.meanLoss(), sums.top1(), lr, secs,
-                seenNow / secs, loaderRate);
+                seenNow / secs, loaderRate, cpu.coresUsed());
     }
 
     /**

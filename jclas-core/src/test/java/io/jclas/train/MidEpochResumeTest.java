@@ -52,7 +52,7 @@ class MidEpochResumeTest {
                 + " {ToCHWImage: null}]";
         return Config.fromYaml(String.join("\n",
                 "Global: {output_dir: '" + out + "', seed: 3, epochs: 2, image_shape: [1, 32, 32], device: cpu,",
-                "         save_steps: 3, eval_during_train: false, num_threads: 1}",
+                "         save_steps: 3, eval_during_train: false, threads: 1}",
                 "Arch: {name: " + ARCH + ", class_num: 10}",
                 "Optimizer: {name: Momentum, momentum: 0.9, lr: {name: Cosine, learning_rate: 0.05}}",
                 "DataLoader:",

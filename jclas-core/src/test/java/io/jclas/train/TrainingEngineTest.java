@@ -30,7 +30,7 @@ class TrainingEngineTest {
         String norm = "[{NormalizeImage: {scale: 0.00392157, mean: [0.286], std: [0.353]}}, {ToCHWImage: null}]";
         return Config.fromYaml(String.join("\n",
                 "Global: {output_dir: '" + out + "', seed: 7, epochs: " + epochs + ", image_shape: [1, 28, 28],",
-                "         device: cpu, save_interval: 1, eval_interval: 1, num_threads: 1}",
+                "         device: cpu, save_interval: 1, eval_interval: 1, threads: 1}",
                 "Arch: {name: ShuffleNetV2_x0_25, class_num: 10, small_input: true}",
                 "Loss: {Train: [{CELoss: {epsilon: 0.1}}]}",
                 "Optimizer: {name: Momentum, momentum: 0.9, lr: {name: Cosine, learning_rate: 0.2},",
@@ -57,6 +57,9 @@ class TrainingEngineTest {
             @Override
             public void onEpoch(EpochSummary s) {
                 events.add("epoch " + s.epoch());
+                // the process's CPU time per wall second: the training thread alone keeps part of a core busy
+                assertTrue(s.cpuCores() > 0.1 && s.cpuCores() <= Runtime.getRuntime().availableProcessors() + 0.5,
+                        "cores used " + s.cpuCores());
             }
         });
         assertEquals(List.of("epoch 1", "epoch 2"), events);
@@ -72,7 +75,9 @@ class TrainingEngineTest {
             List<String> hidden = files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList();
             assertEquals(List.of(), hidden, "temp directories left behind");
         }
-        assertEquals(4, Files.readAllLines(dir.resolve("metrics.jsonl")).size());
+        List<String> metrics = Files.readAllLines(dir.resolve("metrics.jsonl"));
+        assertEquals(4, metrics.size());
+        assertTrue(metrics.get(0).contains("\"cpu_cores\":"), metrics.get(0));
         assertTrue(Files.size(dir.resolve("curves.png")) > 1000);
         assertEquals(2, ((Number) Checkpoints.readState(dir.resolve("latest")).get("epoch")).intValue());
         assertEquals(10, Checkpoints.readLabels(dir.resolve("latest")).size());
