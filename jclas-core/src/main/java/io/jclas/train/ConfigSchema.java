@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Every key a config may hold, and what its value must be: PaddleClas's sections (Global, Arch, Loss,
  * Optimizer, DataLoader, Metric, Infer) plus jclas's additions (Arch.small_input, Arch.freeze_backbone,
- * Global.save_steps, Global.threads, EMA, Distillation, CELoss class_weight). Keys that PaddleClas
+ * Global.save_steps, Global.threads, Optimizer.lr.backbone_mult, EMA, Distillation, CELoss class_weight). Keys that PaddleClas
  * recipes carry but jclas does not act on are {@link Kind#IGNORED} (reported, never refused), and keys
  * whose PaddleClas value jclas always applies are {@link Fixed}.
  */
@@ -122,7 +122,8 @@ final class ConfigSchema {
                                 "warmup_epoch", atLeast(Kind.INT, 0), "warmup_start_lr", atLeast(Kind.NUMBER, 0),
                                 "eta_min", atLeast(Kind.NUMBER, 0), "decay_epochs", Kind.INT_LIST,
                                 "values", Kind.NUMBER_LIST, "step_size", atLeast(Kind.INT, 1),
-                                "gamma", atLeast(Kind.NUMBER, 0), "last_epoch", Kind.IGNORED, "by_epoch", Kind.IGNORED),
+                                "gamma", atLeast(Kind.NUMBER, 0), "backbone_mult", atLeast(Kind.NUMBER, 0),
+                                "last_epoch", Kind.IGNORED, "by_epoch", Kind.IGNORED),
                         "regularizer", keys("name", new OneOf(List.of("L2")), "coeff", atLeast(Kind.NUMBER, 0))),
                 "DataLoader", keys("Train", loader, "Eval", loader),
                 "Metric", keys("Train", new NamedList(metrics), "Eval", new NamedList(metrics)),
