@@ -13,7 +13,7 @@ import java.util.List;
  * @param total jclas parameters in the network
  * @param recreated file keys of the classifier that kept their initial values (another class_num)
  * @param summedOverRgb the file key of the first convolution, summed over its 3 input channels; null if not
- * @param identity jclas parameters set to the identity (layers the file's architecture has not)
+ * @param identity jclas layers set to the identity (layers the file's architecture has not)
  * @param missing jclas parameters the file has no key for (only when not strict)
  * @param unexpected file keys no parameter used (only when not strict)
  * @param wrongShape "key [file shape] for [jclas shape]" entries left at their initial values (only when not strict)
@@ -38,8 +38,7 @@ public record ImportReport(String from, int filled, int total, List<String> recr
             out.add("first convolution " + summedOverRgb + " summed over RGB for 1 input channel");
         }
         if (!identity.isEmpty()) {
-            out.add(identity.size() + " parameters set to the identity (layers the file's architecture has not): "
-                    + WeightImporter.firstFew(identity));
+            out.add("set to the identity (the file's architecture has no such layer): " + WeightImporter.firstFew(identity));
         }
         if (!missing.isEmpty()) {
             out.add("not in the file, kept initial: " + WeightImporter.firstFew(missing));

@@ -54,7 +54,10 @@ public final class WeightImporter {
                     missing.add(p.path());
                     continue;
                 }
-                identity.add(p.path());
+                String layer = p.path().substring(0, p.path().lastIndexOf('_'));
+                if (!identity.contains(layer)) {
+                    identity.add(layer);
+                }
             } else {
                 StoredTensor stored = file.get(source.key());
                 if (stored == null) {

@@ -1,10 +1,11 @@
 """Reference files for jclas's torchvision import tests (run by TorchvisionReference.java).
 
-Usage: /usr/bin/python3 torchvision_reference.py OUT_DIR NAME:SIZE[:legacy] ...
+Usage: /usr/bin/python3 torchvision_reference.py OUT_DIR NAME:SIZE[:legacy|:wrongshape] ...
 
 For each torchvision model NAME (resnet18, shufflenet_v2_x1_0, ...) it writes, into OUT_DIR:
   NAME.pth           the state dict, torch.save's zip format (NAME_legacy.pth with ':legacy': the
-                     pre-1.6 format, _use_new_zipfile_serialization=False)
+                     pre-1.6 format, _use_new_zipfile_serialization=False; NAME_wrongshape.pth with
+                     ':wrongshape': layer1.0.conv1.weight cut to [..., :2], a damaged file)
   NAME.input.f32     the fixed input, float32 little endian, shape [2, 3, SIZE, SIZE]
   NAME.logits.f32    torchvision's logits on it in eval mode, float32, shape [2, 1000]
 Weights are torchvision's random initialisation; BatchNorm statistics are random too: first the
@@ -44,7 +45,7 @@ def write_f32(path, tensor):
 def main(out_dir, specs):
     for spec in specs:
         parts = spec.split(":")
-        name, size, legacy = parts[0], int(parts[1]), parts[2:] == ["legacy"]
+        name, size, variant = parts[0], int(parts[1]), parts[2] if len(parts) > 2 else ""
         torch.manual_seed(16)
         generator = torch.Generator().manual_seed(1616)
         model = getattr(torchvision.models, name)(weights=None)
@@ -52,9 +53,12 @@ def main(out_dir, specs):
         x = torch.randn(2, 3, size, size, generator=generator)
         with torch.no_grad():
             logits = model(x)
-        stem = name + ("_legacy" if legacy else "")
-        torch.save(model.state_dict(), os.path.join(out_dir, stem + ".pth"),
-                   _use_new_zipfile_serialization=not legacy)
+        stem = name + ("_" + variant if variant else "")
+        state = model.state_dict()
+        if variant == "wrongshape":
+            state["layer1.0.conv1.weight"] = state["layer1.0.conv1.weight"][..., :2].clone()
+        torch.save(state, os.path.join(out_dir, stem + ".pth"),
+                   _use_new_zipfile_serialization=variant != "legacy")
         write_f32(os.path.join(out_dir, stem + ".input.f32"), x)
         write_f32(os.path.join(out_dir, stem + ".logits.f32"), logits)
 

@@ -2,6 +2,8 @@ package io.jclas.pretrained.format;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import net.razorvine.pickle.Opcodes;
 import net.razorvine.pickle.PickleUtils;
@@ -51,11 +53,25 @@ final class SafeUnpickler extends Unpickler {
                 target.build(state);
             }
             case Opcodes.EMPTY_DICT -> stack.add(new LinkedHashMap<>());
+            case Opcodes.SETITEMS -> setItems();
             default -> {
                 return super.dispatch(key);
             }
         }
         return NO_RETURN_VALUE;
+    }
+
+    /** SETITEMS in the file's order (razorvine's goes through a HashMap). */
+    private void setItems() {
+        List<Object> items = stack.pop_all_since_marker();
+        if (!(stack.peek() instanceof Map<?, ?> target) || items.size() % 2 != 0) {
+            throw new MalformedWeights("SETITEMS without a dict or with an odd item count");
+        }
+        @SuppressWarnings("unchecked")
+        Map<Object, Object> dict = (Map<Object, Object>) target;
+        for (int i = 0; i < items.size(); i += 2) {
+            dict.put(items.get(i), items.get(i + 1));
+        }
     }
 
     @Override
