@@ -107,7 +107,7 @@ final class ConfigSchema {
                         "eval_mode", Kind.IGNORED, "start_eval_epoch", Kind.IGNORED, "use_dali", Kind.IGNORED,
                         "image_channel", Kind.IGNORED),
                 "Arch", keys("name", Kind.MODEL, "class_num", atLeast(Kind.INT, 2), "small_input", Kind.BOOL,
-                        "freeze_backbone", Kind.BOOL, "pretrained", Kind.IGNORED, "use_ssld", Kind.IGNORED,
+                        "freeze_backbone", Kind.BOOL, "pretrained_strict", Kind.BOOL, "pretrained", Kind.IGNORED, "use_ssld", Kind.IGNORED,
                         "scale", Kind.IGNORED, "lr_mult_list", Kind.IGNORED, "stem_act", Kind.IGNORED,
                         "dropout_prob", Kind.IGNORED, "class_expand", Kind.IGNORED, "use_last_conv", Kind.IGNORED,
                         "data_format", Kind.IGNORED, "input_image_channel", Kind.IGNORED),
