@@ -59,7 +59,7 @@ public final class PretrainedWeights {
     /** Loads the file into {@code net}, built as {@code arch}; {@code strict} as {@link WeightImporter}. */
     public static ImportReport load(Network net, Architecture arch, Path file, boolean strict) {
         WeightFile read = WeightFiles.open(file);
-        KeyMap map = KeyMaps.forArchitecture(arch.name(), read.format().scheme());
+        KeyMap map = KeyMaps.forFile(arch.name(), read.format().scheme(), read.tensors().keys());
         ImportReport report = WeightImporter.load(net, arch.name(), read.tensors(), map, strict);
         return report.withFormat(read.format().toString());
     }

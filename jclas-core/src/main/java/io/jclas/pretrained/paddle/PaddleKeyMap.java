@@ -4,11 +4,11 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.jclas.pretrained.KeyMap;
+import io.jclas.pretrained.ParameterPaths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,15 +43,9 @@ final class PaddleKeyMap implements KeyMap {
         }
         int position = 0;
         for (Pair<String, Block> child : block.getChildren()) {
-            path.add(childName(++position, child.getKey()));
+            path.add(ParameterPaths.childName(++position, child.getKey()));
             collect(child.getValue(), path, naming);
             path.remove(path.size() - 1);
         }
-    }
-
-    /** A child's own name: DJL's AbstractBlock.addChildBlock prefixes "%02d" (its 1-based position). */
-    private static String childName(int position, String key) {
-        String ordinal = String.format(Locale.ROOT, "%02d", position);
-        return key.startsWith(ordinal) ? key.substring(ordinal.length()) : key;
     }
 }

@@ -537,7 +537,7 @@ def main(argv):
 
     arch, path, protocol, split = argv[1], argv[2], int(argv[3]), argv[4] == "1"
     rng = np.random.default_rng(16)
-    state = {key: rng.standard_normal(shape, dtype=np.float32) for key, shape in build(arch).state_dict()}
+    state = {key: rng.random(shape, dtype=np.float32) - np.float32(0.5) for key, shape in build(arch).state_dict()}
     with open(path, "wb") as f:
         pickle.dump(paddle_save_dict(state, protocol, split), f, protocol=protocol)
     weights = None
