@@ -21,6 +21,7 @@ final class ConfigSchema {
         INT_LIST("a list of integers such as [1,5]"), NUMBER_LIST("a list of numbers such as [0.5,0.5]"),
         CLASS_WEIGHTS("auto or a list of numbers, one per class"),
         FILE("the path of an existing file"), DIR("the path of an existing folder"), PATH("an existing path"),
+        WEIGHTS("an existing checkpoint folder or weight file, or the http(s) URL of a weight file"),
         OPS("a list of transform ops"), BATCH_OPS("a list of batch ops"),
         MODEL("a model name of `jclas models`"), DEVICE("cpu, gpu or gpu:N"),
         IMAGE_SHAPE("[channels, height, width] with 1 or 3 channels, e.g. [3, 224, 224]"),
@@ -97,7 +98,7 @@ final class ConfigSchema {
         Map<String, Section> metrics = new LinkedHashMap<>();
         metrics.put("TopkAcc", keys("topk", new Fixed(List.of(1, 5))));
         return keys(
-                "Global", keys("checkpoints", Kind.PATH, "pretrained_model", Kind.PATH,
+                "Global", keys("checkpoints", Kind.PATH, "pretrained_model", Kind.WEIGHTS,
                         "inference_model_dir", Kind.DIR, "output_dir", Kind.STRING, "device", Kind.DEVICE,
                         "save_interval", atLeast(Kind.INT, 1), "save_steps", atLeast(Kind.INT, 0),
                         "eval_during_train", Kind.BOOL, "eval_interval", atLeast(Kind.INT, 1),
@@ -107,7 +108,7 @@ final class ConfigSchema {
                         "eval_mode", Kind.IGNORED, "start_eval_epoch", Kind.IGNORED, "use_dali", Kind.IGNORED,
                         "image_channel", Kind.IGNORED),
                 "Arch", keys("name", Kind.MODEL, "class_num", atLeast(Kind.INT, 2), "small_input", Kind.BOOL,
-                        "freeze_backbone", Kind.BOOL, "pretrained_strict", Kind.BOOL, "pretrained", Kind.IGNORED, "use_ssld", Kind.IGNORED,
+                        "freeze_backbone", Kind.BOOL, "pretrained_strict", Kind.BOOL, "pretrained", Kind.BOOL, "use_ssld", Kind.IGNORED,
                         "scale", Kind.IGNORED, "lr_mult_list", Kind.IGNORED, "stem_act", Kind.IGNORED,
                         "dropout_prob", Kind.IGNORED, "class_expand", Kind.IGNORED, "use_last_conv", Kind.IGNORED,
                         "data_format", Kind.IGNORED, "input_image_channel", Kind.IGNORED),

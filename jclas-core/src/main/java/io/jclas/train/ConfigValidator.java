@@ -3,6 +3,7 @@ package io.jclas.train;
 import io.jclas.JclasException;
 import io.jclas.config.Config;
 import io.jclas.config.DeviceSpec;
+import io.jclas.pretrained.PretrainedSource;
 import io.jclas.train.ConfigSchema.Bounded;
 import io.jclas.train.ConfigSchema.Fixed;
 import io.jclas.train.ConfigSchema.Kind;
@@ -173,6 +174,13 @@ public final class ConfigValidator {
             case FILE, DIR, PATH -> {
                 require(key, v, kind, v instanceof String);
                 if (use.readsFileAt(key)) {
+                    fileChecks.add(() -> checkPath(key, (String) v, kind));
+                }
+            }
+            case WEIGHTS -> {
+                require(key, v, kind, v instanceof String);
+                // a URL is fetched into the weight cache before the run (PretrainedSource)
+                if (use.readsFileAt(key) && !PretrainedSource.isUrl((String) v)) {
                     fileChecks.add(() -> checkPath(key, (String) v, kind));
                 }
             }

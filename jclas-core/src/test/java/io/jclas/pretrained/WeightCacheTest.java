@@ -3,12 +3,14 @@ package io.jclas.pretrained;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.jclas.JclasException;
+import io.jclas.config.Config;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -163,5 +165,31 @@ class WeightCacheTest {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(p -> p.getFileName().toString()).toList();
         }
+    }
+
+    @Test
+    void aUrlInPretrainedModelBecomesTheCachedFile() {
+        URI url = url("/ResNet18_pretrained.pdparams");
+        Config config = Config.empty().set("Arch.name", "ResNet18").set("Global.pretrained_model", url.toString());
+        Config local = PretrainedSource.resolve(config, cache(), DownloadListener.NONE);
+        assertEquals(cache().pathOf(url).toString(), local.getString("Global.pretrained_model"));
+        assertEquals(url.toString(), config.getString("Global.pretrained_model"), "the given config is unchanged");
+        Config path = Config.empty().set("Arch.name", "ResNet18").set("Arch.pretrained", true)
+                .set("Global.pretrained_model", "output/ResNet18/best_model");
+        assertSame(path, PretrainedSource.resolve(path, cache(), DownloadListener.NONE), "a local path stays");
+    }
+
+    @Test
+    void archPretrainedAsksForThePublishedPaddleClasFile() {
+        Config config = Config.empty().set("Arch.name", "ResNet50_vd_ssld").set("Arch.pretrained", true);
+        WeightCache offline = new WeightCache(dir.resolve("weights"), true);
+        JclasException e = assertThrows(JclasException.class,
+                () -> PretrainedSource.resolve(config, offline, DownloadListener.NONE));
+        String url = "https://paddle-imagenet-models-name.bj.bcebos.com/dygraph/legendary_models/"
+                + "ResNet50_vd_ssld_pretrained.pdparams";
+        assertTrue(e.getMessage().contains(url) && e.getMessage().contains(
+                dir.resolve("weights/ResNet50_vd_ssld_pretrained.pdparams").toString()), e.getMessage());
+        Config off = Config.empty().set("Arch.name", "ResNet18").set("Arch.pretrained", false);
+        assertSame(off, PretrainedSource.resolve(off, offline, DownloadListener.NONE));
     }
 }
