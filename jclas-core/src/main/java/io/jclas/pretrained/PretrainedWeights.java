@@ -105,15 +105,6 @@ public final class PretrainedWeights {
         }
     }
 
-    /**
-     * A config for a model of {@code name} on ImageNet-shaped input, what {@code jclas weights import}
-     * starts from ({@link #writeCheckpoint} adds the eval preprocessing of the final image size).
-     */
-    public static Config imagenetConfig(String name, int size) {
-        return Config.empty().set("Arch.name", name).set("Arch.class_num", IMAGENET_CLASSES)
-                .set("Global.image_shape", List.of(3, size, size));
-    }
-
     private static boolean hasPreprocessing(Config c) {
         return c.has("Infer.transforms") || c.has("DataLoader.Eval.dataset.transform_ops");
     }
