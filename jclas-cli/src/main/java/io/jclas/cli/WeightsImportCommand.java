@@ -8,10 +8,11 @@ import io.jclas.pretrained.PretrainedWeights;
 import io.jclas.zoo.Models;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import io.jclas.train.ConfigValidator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,17 +39,19 @@ final class WeightsImportCommand implements Callable<Integer> {
             description = "Checkpoint directory to write (default: output/<NAME>/pretrained).")
     Path out;
 
-    @Option(names = {"-o", "--override"}, paramLabel = "KEY=VALUE",
-            description = "Set a config value of the checkpoint, e.g. -o Arch.pretrained_strict=false, "
-                    + "-o Global.image_shape=[3,256,256] (repeatable).")
-    List<String> overrides = new ArrayList<>();
+    /** -c/-o: the checkpoint's config (e.g. -o Global.image_shape=[3,256,256], -o Arch.pretrained_strict=false). */
+    @Mixin
+    ConfigOptions config;
 
     @Override
     public Integer call() {
         Path dir = out != null ? out : Path.of("output", arch, "pretrained");
-        Config config = PretrainedWeights.imagenetConfig(arch, Models.info(arch).inputSize());
-        overrides.forEach(config::override);
-        ImportReport report = PretrainedWeights.writeCheckpoint(file, config, dir);
+        Config settings = config.settings(ConfigValidator.Use.PREDICT).set("Arch.name", arch);
+        if (!settings.has("Global.image_shape")) {
+            int size = Models.info(arch).inputSize();
+            settings.set("Global.image_shape", List.of(3, size, size));
+        }
+        ImportReport report = PretrainedWeights.writeCheckpoint(file, settings, dir);
         PrintWriter w = spec.commandLine().getOut();
         report.lines().forEach(w::println);
         w.println("wrote " + dir + " (" + String.join(", ", Weights.FILE_NAME, Checkpoints.CONFIG,

@@ -105,12 +105,6 @@ public final class PretrainedWeights {
         }
     }
 
-    /** A config for a model of {@code name} on ImageNet-shaped input: what {@code jclas weights import} writes. */
-    public static Config imagenetConfig(String name, int size) {
-        return Config.empty().set("Arch.name", name).set("Arch.class_num", IMAGENET_CLASSES)
-                .set("Global.image_shape", List.of(3, size, size)).set("Infer.transforms", imagenetEval(size));
-    }
-
     private static boolean hasPreprocessing(Config c) {
         return c.has("Infer.transforms") || c.has("DataLoader.Eval.dataset.transform_ops");
     }

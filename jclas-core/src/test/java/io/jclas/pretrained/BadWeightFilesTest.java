@@ -57,7 +57,7 @@ class BadWeightFilesTest {
     private JclasException importFails(Path file) {
         Path out = dir.resolve("checkpoint");
         JclasException e = assertThrows(JclasException.class,
-                () -> PretrainedWeights.writeCheckpoint(file, PretrainedWeights.imagenetConfig("ResNet18", 64), out));
+                () -> PretrainedWeights.writeCheckpoint(file, TorchvisionReference.config("ResNet18", 64), out));
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
         assertFalse(Files.exists(out), "nothing written");
         return e;

@@ -132,7 +132,7 @@ class TorchvisionImportTest {
     void aWrongShapedTensorFailsAndWritesNothing() {
         Path out = dir.resolve("wrong-shape-checkpoint");
         JclasException e = assertThrows(JclasException.class, () -> PretrainedWeights.writeCheckpoint(
-                TorchvisionReference.file(dir, WRONG_SHAPE), PretrainedWeights.imagenetConfig("ResNet18", 64), out));
+                TorchvisionReference.file(dir, WRONG_SHAPE), TorchvisionReference.config("ResNet18", 64), out));
         assertTrue(e.getMessage().contains("layer1.0.conv1.weight [64, 64, 3, 2] for [64, 64, 3, 3]"), e.getMessage());
         assertFalse(Files.exists(out));
     }

@@ -3,6 +3,7 @@ package io.jclas.pretrained;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jclas.config.Config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -122,6 +123,11 @@ public final class TorchvisionReference {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), script + " failed:\n" + output);
+    }
+
+    /** The config of a model of {@code arch} for {@code size} x {@code size} RGB images, 1000 classes. */
+    public static Config config(String arch, int size) {
+        return Config.empty().set("Arch.name", arch).set("Global.image_shape", List.of(3, size, size));
     }
 
     /** The state dict file of a case. */
