@@ -12,9 +12,7 @@ final class MobileNetV1Naming implements PaddleNaming {
 
     @Override
     public PaddleLayer layerAt(List<String> path, Block layer) {
-        String name = PaddleNaming.mirrored(path)
-                .replace(".dw_conv", ".depthwise_conv")
-                .replace(".pw_conv", ".pointwise_conv");
+        String name = PaddleNaming.mirrored(path, ".dw_conv", ".depthwise_conv", ".pw_conv", ".pointwise_conv");
         return PaddleNaming.layer(name, layer, PaddleLayer.Kind.CONV_BN_LEGENDARY);
     }
 }

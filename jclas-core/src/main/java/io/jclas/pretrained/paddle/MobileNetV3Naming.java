@@ -14,9 +14,7 @@ final class MobileNetV3Naming implements PaddleNaming {
 
     @Override
     public PaddleLayer layerAt(List<String> path, Block layer) {
-        String name = PaddleNaming.mirrored(path)
-                .replace("mid_se.squeeze", "mid_se.conv1")
-                .replace("mid_se.excitation", "mid_se.conv2");
+        String name = PaddleNaming.mirrored(path, "mid_se.squeeze", "mid_se.conv1", "mid_se.excitation", "mid_se.conv2");
         return PaddleNaming.layer(name, layer, PaddleLayer.Kind.CONV_BN_LEGENDARY);
     }
 }

@@ -37,4 +37,13 @@ interface PaddleNaming {
     static String mirrored(List<String> path) {
         return String.join(".", path.subList(1, path.size()));
     }
+
+    /** {@link #mirrored} with some names replaced: pairs of jclas part, PaddleClas part ({@code ".dw_conv", ".depthwise_conv"}). */
+    static String mirrored(List<String> path, String... replacements) {
+        String name = mirrored(path);
+        for (int i = 0; i < replacements.length; i += 2) {
+            name = name.replace(replacements[i], replacements[i + 1]);
+        }
+        return name;
+    }
 }
