@@ -14,8 +14,9 @@ import java.util.Set;
  * timm's fine-tuning rules:
  *
  * <ul>
- *   <li>a head parameter whose shape differs from the file's (another {@code class_num}) keeps its
- *       initial value: the classifier is re-created, and the report names the keys skipped;
+ *   <li>a head parameter whose shape differs from the file's in its outputs only (another {@code
+ *       class_num}) keeps its initial value: the classifier is re-created, and the report names the
+ *       keys skipped;
  *   <li>a first convolution of 1 input channel gets the file's RGB kernel summed over its 3 input
  *       channels (a gray image fed as R = G = B gives the same response);
  *   <li>a parameter the file lacks, a file key no parameter uses, or any other shape difference
@@ -70,7 +71,7 @@ public final class WeightImporter {
                     value = sumOverInputChannels(value);
                     summed = source.key();
                 } else if (!Arrays.equals(value.shape(), shape)) {
-                    if (p.path().startsWith(HEAD)) {
+                    if (p.path().startsWith(HEAD) && differsInOutputsOnly(value.shape(), shape)) {
                         recreated.add(source.key());
                     } else {
                         wrongShape.add(source.key() + " " + value + " for " + Arrays.toString(shape));
@@ -112,6 +113,12 @@ public final class WeightImporter {
         }
         return new JclasException("weights " + file.source() + " do not fit " + what + ": " + String.join("; ", parts),
                 "check that Arch.name is the file's architecture, or set Arch.pretrained_strict: false to load what fits");
+    }
+
+    /** Shapes that differ in their first dimension only: a classifier for another class count. */
+    private static boolean differsInOutputsOnly(long[] stored, long[] target) {
+        return stored.length == target.length && stored[0] != target[0]
+                && Arrays.equals(stored, 1, stored.length, target, 1, target.length);
     }
 
     /** A stored [o, 3, k, k] kernel for a jclas [o, 1, k, k] one. */
