@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code jclas weights import}: a torchvision ResNet18 file becomes a checkpoint with ImageNet's
- * labels that predict opens, giving the same answer as predicting from the file itself; a damaged
- * file is one error line and writes nothing.
+ * labels that predict opens, giving the same answer as predicting from the file itself, and that
+ * export turns into an ONNX model with the same top-1; a damaged file is one error line and writes nothing.
  */
 class WeightsCommandTest {
     private static final Case RESNET18 = TorchvisionReference.CASES.get(0);
@@ -56,6 +56,20 @@ class WeightsCommandTest {
         assertEquals(0, fromFile.code(), fromFile.err());
         assertEquals(fromCheckpoint.out(), fromFile.out());
         assertTrue(labels.stream().anyMatch(l -> fromCheckpoint.out().contains(l)), fromCheckpoint.out());
+
+        Path inference = dir.resolve("inference");
+        Run export = Run.of("export", "--model", file.toString(), "-o", "Arch.name=ResNet18",
+                "-o", "Global.image_shape=[3,64,64]", "--out", inference.toString());
+        assertEquals(0, export.code(), export.err());
+        assertEquals(labels, Files.readAllLines(inference.resolve("labels.txt")));
+        Run fromOnnx = Run.of("predict", "--model", inference.toString(), "--topk", "1", image.toString());
+        assertEquals(0, fromOnnx.code(), fromOnnx.err());
+        assertEquals(topLabel(fromCheckpoint.out()), topLabel(fromOnnx.out()), fromCheckpoint.out() + fromOnnx.out());
+    }
+
+    /** The first label of a predict line {@code path:  label score  label score ...}. */
+    private static String topLabel(String predictOutput) {
+        return predictOutput.lines().findFirst().orElseThrow().split("  ")[1].replaceAll(" [0-9.]+$", "");
     }
 
     @Test

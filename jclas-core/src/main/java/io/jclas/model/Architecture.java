@@ -8,15 +8,21 @@ import io.jclas.config.Config;
 import io.jclas.zoo.ModelOptions;
 import io.jclas.zoo.Models;
 import io.jclas.zoo.Network;
+import io.jclas.zoo.Variant;
 
 /**
- * The network a config describes: {@code Arch.name}, {@code Arch.class_num}, {@code Arch.small_input} and
- * {@code Global.image_shape}, with PaddleClas's defaults. Training builds its network from it, and so
+ * The network a config describes: {@code Arch.name}, {@code Arch.class_num}, {@code Arch.small_input},
+ * {@code Arch.variant} and {@code Global.image_shape}, with PaddleClas's defaults. Training builds its network from it, and so
  * does every loader of a checkpoint, from the {@code config.yaml} saved with the weights.
  *
  * @param imageShape [channels, height, width]
  */
-public record Architecture(String name, int classNum, boolean smallInput, int[] imageShape) {
+public record Architecture(String name, int classNum, boolean smallInput, int[] imageShape, Variant variant) {
+
+    /** PaddleClas's variant of the model. */
+    public Architecture(String name, int classNum, boolean smallInput, int[] imageShape) {
+        this(name, classNum, smallInput, imageShape, Variant.PADDLECLAS);
+    }
 
     public static Architecture from(Config c) {
         int[] shape = c.has("Global.image_shape") ? c.getIntArray("Global.image_shape") : new int[] {3, 224, 224};
@@ -29,7 +35,8 @@ public record Architecture(String name, int classNum, boolean smallInput, int[] 
             throw new JclasException("Arch.class_num is " + classNum + ", expected at least 2",
                     "set Arch.class_num to the number of classes of the dataset");
         }
-        return new Architecture(c.getString("Arch.name"), classNum, c.getBool("Arch.small_input", false), shape);
+        return new Architecture(c.getString("Arch.name"), classNum, c.getBool("Arch.small_input", false), shape,
+                Variant.parse(c.getString("Arch.variant", Variant.PADDLECLAS.configName())));
     }
 
     @Override
@@ -44,7 +51,7 @@ public record Architecture(String name, int classNum, boolean smallInput, int[] 
 
     public ModelOptions modelOptions() {
         return ModelOptions.defaults().withClassNum(classNum).withInputChannels(imageShape[0])
-                .withInputSize(imageShape[1]).withSmallInput(smallInput);
+                .withInputSize(imageShape[1]).withSmallInput(smallInput).withVariant(variant);
     }
 
     /** Builds the network and initialises its parameters on {@code manager}. */

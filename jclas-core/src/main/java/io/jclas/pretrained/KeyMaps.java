@@ -4,10 +4,10 @@ import io.jclas.JclasException;
 import io.jclas.pretrained.keymap.TorchvisionKeyMaps;
 import io.jclas.pretrained.paddle.PaddleKeyMaps;
 import io.jclas.zoo.Models;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 
 /**
@@ -23,19 +23,17 @@ public final class KeyMaps {
 
     private KeyMaps() {}
 
-    /** The map of {@code name}'s architecture for files of {@code scheme}; fails in one line where there is none. */
-    public static KeyMap forArchitecture(String name, NamingScheme scheme) {
-        return forFile(name, scheme, Set.of());
-    }
-
-    /** The map of {@code name}'s architecture for a file of {@code scheme} with these keys. */
+    /**
+     * The map of {@code name}'s architecture for a file of {@code scheme} with these keys; fails in one
+     * line where there is none.
+     */
     public static KeyMap forFile(String name, NamingScheme scheme, Set<String> fileKeys) {
         String architecture = Models.info(name).architecture();
         KeyMap map = PROVIDERS.get(scheme).apply(architecture, fileKeys);
         if (map == null) {
             String hint = scheme == NamingScheme.TORCHVISION
-                    ? "torchvision weights import into " + String.join(", ", List.copyOf(
-                            new java.util.TreeSet<>(TorchvisionKeyMaps.torchvisionNames().keySet())))
+                    ? "torchvision weights import into " + String.join(", ",
+                            new TreeSet<>(TorchvisionKeyMaps.torchvisionNames().keySet()))
                     : "import a file of another naming scheme, or train " + architecture + " from scratch";
             throw new JclasException("no " + scheme.name().toLowerCase(Locale.ROOT) + " key map for " + name
                     + (name.equals(architecture) ? "" : " (" + architecture + ")"), hint);

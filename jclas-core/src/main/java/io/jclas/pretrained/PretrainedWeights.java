@@ -1,13 +1,16 @@
 package io.jclas.pretrained;
 
 import ai.djl.ndarray.NDManager;
+import io.jclas.JclasException;
 import io.jclas.config.Config;
 import io.jclas.model.Architecture;
 import io.jclas.model.Checkpoints;
 import io.jclas.model.Weights;
 import io.jclas.pretrained.format.WeightFile;
 import io.jclas.pretrained.format.WeightFiles;
+import io.jclas.zoo.Models;
 import io.jclas.zoo.Network;
+import io.jclas.zoo.Variant;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -59,6 +62,13 @@ public final class PretrainedWeights {
     /** Loads the file into {@code net}, built as {@code arch}; {@code strict} as {@link WeightImporter}. */
     public static ImportReport load(Network net, Architecture arch, Path file, boolean strict) {
         WeightFile read = WeightFiles.open(file);
+        if (read.format().scheme() == NamingScheme.TORCHVISION && arch.variant() != Variant.TORCHVISION
+                && Variant.TORCHVISION_FAMILIES.contains(Models.info(arch.name()).family())) {
+            throw new JclasException(arch.name() + " is built as PaddleClas defines it, not torchvision (SqueezeNet: "
+                    + "stem padding and floor-mode pooling; both: dropout scaled by 0.5 at inference), so torchvision's "
+                    + "weights would compute another function in it",
+                    "set Arch.variant: torchvision to build torchvision's " + arch.name() + " (-o Arch.variant=torchvision)");
+        }
         KeyMap map = KeyMaps.forFile(arch.name(), read.format().scheme(), read.tensors().keys());
         ImportReport report = WeightImporter.load(net, arch.name(), read.tensors(), map, strict);
         return report.withFormat(read.format().toString());

@@ -2,6 +2,7 @@ package io.jclas.pretrained;
 
 import ai.djl.ndarray.NDArray;
 import io.jclas.JclasException;
+import io.jclas.zoo.Network;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,8 +15,9 @@ import java.util.Set;
  * timm's fine-tuning rules:
  *
  * <ul>
- *   <li>a head parameter whose shape differs from the file's (another {@code class_num}) keeps its
- *       initial value: the classifier is re-created, and the report names the keys skipped;
+ *   <li>a head parameter whose shape differs from the file's in its outputs only (another {@code
+ *       class_num}) keeps its initial value: the classifier is re-created, and the report names the
+ *       keys skipped;
  *   <li>a first convolution of 1 input channel gets the file's RGB kernel summed over its 3 input
  *       channels (a gray image fed as R = G = B gives the same response);
  *   <li>a parameter the file lacks, a file key no parameter uses, or any other shape difference
@@ -30,66 +32,93 @@ public final class WeightImporter {
     private WeightImporter() {}
 
     /** Loads {@code file} into the (initialised) {@code net}; {@code what} names the network in errors. */
-    public static ImportReport load(io.jclas.zoo.Network net, String what, StateDict file, KeyMap map, boolean strict) {
+    public static ImportReport load(Network net, String what, StateDict file, KeyMap map, boolean strict) {
         List<ParameterPaths.Named> params = ParameterPaths.of(net);
-        Set<String> used = new LinkedHashSet<>();
-        List<String> recreated = new ArrayList<>();
-        List<String> identity = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        List<String> wrongShape = new ArrayList<>();
-        List<Runnable> assignments = new ArrayList<>();
-        String summed = null;
-        boolean firstConv = true;
-        int filled = 0;
+        Run run = new Run(file, map);
         for (ParameterPaths.Named p : params) {
-            NDArray target = p.parameter().getArray();
-            long[] shape = target.getShape().getShape();
-            boolean isFirstConv = firstConv && shape.length == 4 && p.path().endsWith("_weight");
-            firstConv &= !isFirstConv;
-            KeyMap.Source source = map.sourceOf(p.path());
-            StoredTensor value;
-            if (source == null) {
-                value = map.fixedValue(p.path(), shape);
-                if (value == null) {
-                    missing.add(p.path());
-                    continue;
-                }
-                String layer = p.path().substring(0, p.path().lastIndexOf('_'));
-                if (!identity.contains(layer)) {
-                    identity.add(layer);
-                }
-            } else {
-                StoredTensor stored = file.get(source.key());
-                if (stored == null) {
-                    missing.add(p.path() + " (" + source.key() + ")");
-                    continue;
-                }
-                used.add(source.key());
-                value = source.layout() == KeyMap.Layout.TRANSPOSED ? asConv1x1(transpose(stored, source.key()), shape) : stored;
-                if (isFirstConv && isRgbOf(value.shape(), shape)) {
-                    value = sumOverInputChannels(value);
-                    summed = source.key();
-                } else if (!Arrays.equals(value.shape(), shape)) {
-                    if (p.path().startsWith(HEAD)) {
-                        recreated.add(source.key());
-                    } else {
-                        wrongShape.add(source.key() + " " + value + " for " + Arrays.toString(shape));
-                    }
-                    continue;
-                }
-            }
-            float[] values = value.values();
-            assignments.add(() -> target.set(FloatBuffer.wrap(values)));
-            filled++;
+            run.resolve(p);
         }
         List<String> unexpected = new ArrayList<>(file.keys());
-        unexpected.removeAll(used);
-        if (strict && !(missing.isEmpty() && unexpected.isEmpty() && wrongShape.isEmpty())) {
-            throw misfit(what, file, missing, unexpected, wrongShape);
+        unexpected.removeAll(run.used);
+        if (strict && !(run.missing.isEmpty() && unexpected.isEmpty() && run.wrongShape.isEmpty())) {
+            throw misfit(what, file, run.missing, unexpected, run.wrongShape);
         }
         // nothing is set before the whole file is known to fit: a failed import leaves the network as it was
-        assignments.forEach(Runnable::run);
-        return new ImportReport(file.source().getFileName().toString(), filled, params.size(), recreated, summed, identity, missing, unexpected, wrongShape);
+        run.assignments.forEach(Runnable::run);
+        return new ImportReport(file.source().getFileName().toString(), run.assignments.size(), params.size(),
+                run.recreated, run.summed, run.identity, run.missing, unexpected, run.wrongShape);
+    }
+
+    /** One import: where each parameter's value comes from, and what did not fit. */
+    private static final class Run {
+        final StateDict file;
+        final KeyMap map;
+        final Set<String> used = new LinkedHashSet<>();
+        final List<String> recreated = new ArrayList<>();
+        final List<String> identity = new ArrayList<>();
+        final List<String> missing = new ArrayList<>();
+        final List<String> wrongShape = new ArrayList<>();
+        final List<Runnable> assignments = new ArrayList<>();
+        String summed;
+        boolean firstConvSeen;
+
+        Run(StateDict file, KeyMap map) {
+            this.file = file;
+            this.map = map;
+        }
+
+        /** Finds the value of one parameter and queues its assignment, or records why there is none. */
+        void resolve(ParameterPaths.Named p) {
+            NDArray target = p.parameter().getArray();
+            long[] shape = target.getShape().getShape();
+            boolean firstConv = !firstConvSeen && shape.length == 4 && p.path().endsWith("_weight");
+            firstConvSeen |= firstConv;
+            KeyMap.Source source = map.sourceOf(p.path());
+            StoredTensor value = source == null ? fixed(p, shape) : stored(p.path(), source, shape, firstConv);
+            if (value != null) {
+                float[] values = value.values();
+                assignments.add(() -> target.set(FloatBuffer.wrap(values)));
+            }
+        }
+
+        /** The value the key map gives a layer the file's architecture has not (the identity), or null. */
+        private StoredTensor fixed(ParameterPaths.Named p, long[] shape) {
+            StoredTensor value = map.fixedValue(p.path(), shape);
+            if (value == null) {
+                missing.add(p.path());
+                return null;
+            }
+            String layer = p.path().substring(0, p.path().lastIndexOf('_'));
+            if (!identity.contains(layer)) {
+                identity.add(layer);
+            }
+            return value;
+        }
+
+        /** The file's array for a parameter of {@code shape}, or null where it is absent or does not fit. */
+        private StoredTensor stored(String path, KeyMap.Source source, long[] shape, boolean firstConv) {
+            StoredTensor stored = file.get(source.key());
+            if (stored == null) {
+                missing.add(path + " (" + source.key() + ")");
+                return null;
+            }
+            used.add(source.key());
+            StoredTensor value = source.layout() == KeyMap.Layout.TRANSPOSED
+                    ? asConv1x1(transpose(stored, source.key()), shape) : stored;
+            if (firstConv && isRgbOf(value.shape(), shape)) {
+                summed = source.key();
+                return sumOverInputChannels(value);
+            }
+            if (Arrays.equals(value.shape(), shape)) {
+                return value;
+            }
+            if (path.startsWith(HEAD) && differsInOutputsOnly(value.shape(), shape)) {
+                recreated.add(source.key());
+            } else {
+                wrongShape.add(source.key() + " " + value + " for " + Arrays.toString(shape));
+            }
+            return null;
+        }
     }
 
     /** The first few entries of a list, and how many more there are. */
@@ -112,6 +141,12 @@ public final class WeightImporter {
         }
         return new JclasException("weights " + file.source() + " do not fit " + what + ": " + String.join("; ", parts),
                 "check that Arch.name is the file's architecture, or set Arch.pretrained_strict: false to load what fits");
+    }
+
+    /** Shapes that differ in their first dimension only: a classifier for another class count. */
+    private static boolean differsInOutputsOnly(long[] stored, long[] target) {
+        return stored.length == target.length && stored[0] != target[0]
+                && Arrays.equals(stored, 1, stored.length, target, 1, target.length);
     }
 
     /** A stored [o, 3, k, k] kernel for a jclas [o, 1, k, k] one. */

@@ -48,14 +48,16 @@ public final class TrainingEngine {
         Device device = s.resolveDevice(listener::onMessage);
         s.applyThreads();
         ai.djl.engine.Engine.getInstance().setRandomSeed((int) s.seed());
-        try (NDManager manager = NDManager.newBaseManager(device);
-                DataLoader loader = DataLoader.create(config.section("DataLoader.Eval"), s.classNum(), s.seed(), 0)) {
+        try (NDManager manager = NDManager.newBaseManager(device)) {
             Network net = s.architecture().build(manager);
+            // the weights first: a wrong path fails before the dataset is read
             PretrainedWeights.initialise(net, config, weights, false).forEach(listener::onMessage);
-            List<String> names = loader.dataset().classNames();
-            EvalResult r = Evaluator.evaluate(net, manager, loader, s.classNum(), names, listener);
-            listener.onEval(0, r, false);
-            return r;
+            try (DataLoader loader = DataLoader.create(config.section("DataLoader.Eval"), s.classNum(), s.seed(), 0)) {
+                List<String> names = loader.dataset().classNames();
+                EvalResult r = Evaluator.evaluate(net, manager, loader, s.classNum(), names, listener);
+                listener.onEval(0, r, false);
+                return r;
+            }
         }
     }
 

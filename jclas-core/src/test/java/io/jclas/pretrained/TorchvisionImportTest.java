@@ -36,8 +36,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TorchvisionImportTest {
     private static final double TOLERANCE = 1e-4;
 
-    /** torchvision's own SqueezeNet, which jclas's (PaddleClas's) SqueezeNet must refuse. */
-    private static final Case SQUEEZENET = new Case("squeezenet1_1", "SqueezeNet1_1", 64, false);
     /** A ResNet18 file whose layer1.0.conv1.weight lost a kernel column. */
     private static final Case WRONG_SHAPE = new Case("resnet18", "ResNet18", 64, false).withWrongShape();
 
@@ -47,7 +45,6 @@ class TorchvisionImportTest {
     @BeforeAll
     static void generate() throws Exception {
         List<Case> all = new ArrayList<>(TorchvisionReference.CASES);
-        all.add(SQUEEZENET);
         all.add(WRONG_SHAPE);
         TorchvisionReference.generate(dir, all);
     }
@@ -60,7 +57,7 @@ class TorchvisionImportTest {
     @MethodSource("cases")
     void importedModelGivesTorchvisionsLogits(Case c) throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
-            Architecture arch = new Architecture(c.jclas(), 1000, false, new int[] {3, c.size(), c.size()});
+            Architecture arch = c.architecture(1000, 3);
             Network net = arch.build(m);
             ImportReport report = PretrainedWeights.load(net, arch, TorchvisionReference.file(dir, c), true);
             assertEquals(report.total(), report.filled(), "every jclas parameter filled");
@@ -77,7 +74,7 @@ class TorchvisionImportTest {
     void anotherClassCountRecreatesTheClassifierAndSaysSo() throws Exception {
         Case c = TorchvisionReference.CASES.get(0);
         try (NDManager m = NDManager.newBaseManager()) {
-            Architecture arch = new Architecture(c.jclas(), 7, false, new int[] {3, 64, 64});
+            Architecture arch = c.architecture(7, 3);
             Network net = arch.build(m);
             float[] initialFc = net.head().getParameters().get(0).getValue().getArray().toFloatArray();
             ImportReport report = PretrainedWeights.load(net, arch, TorchvisionReference.file(dir, c), true);
@@ -94,7 +91,7 @@ class TorchvisionImportTest {
         Case c = TorchvisionReference.CASES.get(0);
         StateDict file = io.jclas.pretrained.format.WeightFiles.read(TorchvisionReference.file(dir, c));
         try (NDManager m = NDManager.newBaseManager()) {
-            Architecture arch = new Architecture(c.jclas(), 1000, false, new int[] {1, 64, 64});
+            Architecture arch = c.architecture(1000, 1);
             Network net = arch.build(m);
             ImportReport report = PretrainedWeights.load(net, arch, TorchvisionReference.file(dir, c), true);
             assertEquals("conv1.weight", report.summedOverRgb());
@@ -115,7 +112,7 @@ class TorchvisionImportTest {
         Case resnet18 = TorchvisionReference.CASES.get(0);
         Case resnet34 = TorchvisionReference.CASES.get(2);
         try (NDManager m = NDManager.newBaseManager()) {
-            Architecture arch = new Architecture(resnet18.jclas(), 1000, false, new int[] {3, 64, 64});
+            Architecture arch = resnet18.architecture(1000, 3);
             Network net = arch.build(m);
             JclasException e = assertThrows(JclasException.class,
                     () -> PretrainedWeights.load(net, arch, TorchvisionReference.file(dir, resnet34), true));
@@ -132,19 +129,23 @@ class TorchvisionImportTest {
     void aWrongShapedTensorFailsAndWritesNothing() {
         Path out = dir.resolve("wrong-shape-checkpoint");
         JclasException e = assertThrows(JclasException.class, () -> PretrainedWeights.writeCheckpoint(
-                TorchvisionReference.file(dir, WRONG_SHAPE), TorchvisionReference.config("ResNet18", 64), out));
+                TorchvisionReference.file(dir, WRONG_SHAPE), WRONG_SHAPE.config(), out));
         assertTrue(e.getMessage().contains("layer1.0.conv1.weight [64, 64, 3, 2] for [64, 64, 3, 3]"), e.getMessage());
         assertFalse(Files.exists(out));
     }
 
     @Test
-    void torchvisionSqueezeNetIsRefusedInOneLine() {
+    void torchvisionWeightsIntoPaddleClassSqueezeNetAreRefusedInOneLine() {
+        Case squeezenet = TorchvisionReference.CASES.stream().filter(c -> c.jclas().equals("SqueezeNet1_1"))
+                .findFirst().orElseThrow();
         try (NDManager m = NDManager.newBaseManager()) {
-            Architecture arch = new Architecture(SQUEEZENET.jclas(), 1000, false, new int[] {3, 64, 64});
-            Network net = arch.build(m);
+            Architecture paddle = new Architecture("SqueezeNet1_1", 1000, false, new int[] {3, 64, 64});
+            Network net = paddle.build(m);
             JclasException e = assertThrows(JclasException.class,
-                    () -> PretrainedWeights.load(net, arch, TorchvisionReference.file(dir, SQUEEZENET), true));
-            assertTrue(e.getMessage().startsWith("SqueezeNet1_1 is PaddleClas's variant, not torchvision's"), e.getMessage());
+                    () -> PretrainedWeights.load(net, paddle, TorchvisionReference.file(dir, squeezenet), true));
+            assertTrue(e.getMessage().startsWith("SqueezeNet1_1 is built as PaddleClas defines it, not torchvision"),
+                    e.getMessage());
+            assertTrue(e.getHint().contains("Arch.variant: torchvision"), e.getHint());
             assertFalse(e.getMessage().contains("\n"));
         }
     }

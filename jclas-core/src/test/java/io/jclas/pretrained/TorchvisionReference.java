@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jclas.config.Config;
+import io.jclas.model.Architecture;
+import io.jclas.zoo.Variant;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -33,38 +35,57 @@ public final class TorchvisionReference {
     private static final Map<String, Boolean> AVAILABLE = new ConcurrentHashMap<>();
 
     /**
-     * One model: torchvision's builder name, the jclas zoo name, the input side, and how the file is
-     * written: {@code ""} torch's zip format, {@code "legacy"} the pre-1.6 format, {@code "wrongshape"}
-     * with one tensor cut (a damaged file).
+     * One model: torchvision's builder name, the jclas zoo name, the input side, how the file is
+     * written ({@code ""} torch's zip format, {@code "legacy"} the pre-1.6 format, {@code
+     * "wrongshape"} with one tensor cut: a damaged file), and the jclas variant to build.
      */
-    public record Case(String torchvision, String jclas, int size, String variant) {
+    public record Case(String torchvision, String jclas, int size, String file, Variant variant) {
         public Case(String torchvision, String jclas, int size, boolean legacy) {
-            this(torchvision, jclas, size, legacy ? "legacy" : "");
+            this(torchvision, jclas, size, legacy ? "legacy" : "", Variant.PADDLECLAS);
+        }
+
+        /** A model that PaddleClas defines differently, imported into jclas's torchvision variant. */
+        static Case torchvisionVariant(String torchvision, String jclas, int size) {
+            return new Case(torchvision, jclas, size, "", Variant.TORCHVISION);
         }
 
         public Case withWrongShape() {
-            return new Case(torchvision, jclas, size, "wrongshape");
+            return new Case(torchvision, jclas, size, "wrongshape", variant);
         }
 
         public boolean legacy() {
-            return variant.equals("legacy");
+            return file.equals("legacy");
+        }
+
+        /** The jclas network of this case: {@code classNum} classes, {@code channels} input channels. */
+        public Architecture architecture(int classNum, int channels) {
+            return new Architecture(jclas, classNum, false, new int[] {channels, size, size}, variant);
+        }
+
+        /** The config of {@link #architecture} with 1000 classes and RGB input. */
+        public Config config() {
+            return TorchvisionReference.config(jclas, size).set("Arch.variant", variant.configName());
         }
 
         String spec() {
-            return torchvision + ":" + size + (variant.isEmpty() ? "" : ":" + variant);
+            return torchvision + ":" + size + (file.isEmpty() ? "" : ":" + file);
         }
 
         String stem() {
-            return torchvision + (variant.isEmpty() ? "" : "_" + variant);
+            return torchvision + (file.isEmpty() ? "" : "_" + file);
         }
 
         @Override
         public String toString() {
-            return jclas + (variant.isEmpty() ? "" : " (" + variant + " file)");
+            return jclas + (file.isEmpty() ? "" : " (" + file + " file)")
+                    + (variant == Variant.TORCHVISION ? " (Arch.variant torchvision)" : "");
         }
     }
 
-    /** Every torchvision model jclas imports, at small inputs (ResNet101/152 at 32 to keep the test short). */
+    /**
+     * Every torchvision model jclas imports, at small inputs (ResNet101/152 at 32 to keep the test
+     * short; AlexNet's fixed 9216-wide fc6 needs 223 to 254).
+     */
     public static final List<Case> CASES = List.of(
             new Case("resnet18", "ResNet18", 64, false),
             new Case("resnet18", "ResNet18", 64, true),
@@ -76,7 +97,10 @@ public final class TorchvisionReference {
             new Case("shufflenet_v2_x1_0", "ShuffleNetV2_x1_0", 64, false),
             new Case("shufflenet_v2_x1_5", "ShuffleNetV2_x1_5", 64, false),
             new Case("shufflenet_v2_x2_0", "ShuffleNetV2_x2_0", 64, false),
-            new Case("mobilenet_v2", "MobileNetV2", 64, false));
+            new Case("mobilenet_v2", "MobileNetV2", 64, false),
+            Case.torchvisionVariant("squeezenet1_0", "SqueezeNet1_0", 64),
+            Case.torchvisionVariant("squeezenet1_1", "SqueezeNet1_1", 64),
+            Case.torchvisionVariant("alexnet", "AlexNet", 224));
 
     private TorchvisionReference() {}
 

@@ -40,7 +40,7 @@ class TorchvisionOnnxTest {
     void exportedImportGivesTorchvisionsLogitsOnOnnxRuntime(Case c) throws Exception {
         Path checkpoint = dir.resolve(c.jclas() + "-checkpoint");
         PretrainedWeights.writeCheckpoint(TorchvisionReference.file(dir, c),
-                TorchvisionReference.config(c.jclas(), c.size()), checkpoint);
+                c.config(), checkpoint);
         Path inference = dir.resolve(c.jclas() + "-inference");
         Exporter.exportCheckpoint(checkpoint, inference);
         float[] logits = OnnxExporterTest.runOrt(inference.resolve("model.onnx"), TorchvisionReference.input(dir, c),

@@ -1,15 +1,14 @@
 package io.jclas.pretrained.keymap;
 
-import io.jclas.JclasException;
 import io.jclas.pretrained.KeyMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The torchvision key maps by jclas architecture: the models whose function torchvision and
- * PaddleClas share. SqueezeNet and AlexNet are refused: PaddleClas defines them differently on
- * purpose (SqueezeNet's stem padding and floor-mode pooling, both models' inference-time dropout
- * scaling by 0.5), so torchvision's weights would not compute torchvision's function in them.
+ * PaddleClas share, and SqueezeNet and AlexNet, which PaddleClas defines differently on purpose
+ * and which take torchvision's weights only built as torchvision's variant ({@code Arch.variant:
+ * torchvision}, checked by {@link io.jclas.pretrained.PretrainedWeights}).
  */
 public final class TorchvisionKeyMaps {
     private static final List<String> RESNETS = List.of("ResNet18", "ResNet34", "ResNet50", "ResNet101", "ResNet152");
@@ -22,7 +21,8 @@ public final class TorchvisionKeyMaps {
             Map.entry("ResNet101", "resnet101"), Map.entry("ResNet152", "resnet152"),
             Map.entry("ShuffleNetV2_x0_5", "shufflenet_v2_x0_5"), Map.entry("ShuffleNetV2_x1_0", "shufflenet_v2_x1_0"),
             Map.entry("ShuffleNetV2_x1_5", "shufflenet_v2_x1_5"), Map.entry("ShuffleNetV2_x2_0", "shufflenet_v2_x2_0"),
-            Map.entry(MOBILENET_V2, "mobilenet_v2"));
+            Map.entry(MOBILENET_V2, "mobilenet_v2"), Map.entry("SqueezeNet1_0", "squeezenet1_0"),
+            Map.entry("SqueezeNet1_1", "squeezenet1_1"), Map.entry("AlexNet", "alexnet"));
 
     private TorchvisionKeyMaps() {}
 
@@ -37,13 +37,12 @@ public final class TorchvisionKeyMaps {
         if (architecture.equals(MOBILENET_V2)) {
             return new TorchvisionMobileNetV2();
         }
-        if (architecture.startsWith("SqueezeNet") || architecture.equals("AlexNet")) {
-            throw new JclasException(architecture + " is PaddleClas's variant, not torchvision's (SqueezeNet: stem "
-                    + "padding and floor-mode pooling; both: dropout scaled by 0.5 at inference), so torchvision "
-                    + "weights would compute another function in it",
-                    "import PaddleClas's " + architecture + "_pretrained.pdparams instead");
-        }
-        return null;
+        return switch (architecture) {
+            case "SqueezeNet1_0" -> new TorchvisionSqueezeNet(true);
+            case "SqueezeNet1_1" -> new TorchvisionSqueezeNet(false);
+            case "AlexNet" -> new TorchvisionAlexNet();
+            default -> null;
+        };
     }
 
     /** The jclas architectures torchvision weights import into, with torchvision's model names. */

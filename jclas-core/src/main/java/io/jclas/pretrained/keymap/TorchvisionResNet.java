@@ -36,6 +36,9 @@ final class TorchvisionResNet extends TorchvisionKeyMap {
             return null;
         }
         String block = torchvisionBlock(Integer.parseInt(m.group(1)));
+        if (block == null) {
+            return null;
+        }
         if (m.group(3) == null) {
             return isIdentity(layer) ? null : new Modules(block + ".downsample.0", block + ".downsample.1");
         }
@@ -48,7 +51,7 @@ final class TorchvisionResNet extends TorchvisionKeyMap {
         return basic && layer.equals("features_blocks_0_short_conv");
     }
 
-    /** {@code layer<s>.<i>} of jclas's flat block index. */
+    /** {@code layer<s>.<i>} of jclas's flat block index; null past the last stage. */
     private String torchvisionBlock(int flat) {
         int i = flat;
         for (int stage = 0; stage < depths.length; stage++) {
@@ -57,6 +60,6 @@ final class TorchvisionResNet extends TorchvisionKeyMap {
             }
             i -= depths[stage];
         }
-        return "layer?." + flat;
+        return null;
     }
 }

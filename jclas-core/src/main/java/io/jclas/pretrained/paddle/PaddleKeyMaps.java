@@ -18,12 +18,10 @@ public final class PaddleKeyMaps {
 
     private PaddleKeyMaps() {}
 
-    /** The map of today's PaddleClas weights of {@code architecture} (a zoo architecture, not an alias). */
-    public static KeyMap forArchitecture(String architecture) {
-        return candidates(architecture).get(0);
-    }
-
-    /** The map, among the architecture's namings, that reads the most of {@code fileKeys}. */
+    /**
+     * The map, among the namings of {@code architecture} (a zoo architecture, not an alias), that reads
+     * the most of {@code fileKeys}; today's naming when none reads more.
+     */
     public static KeyMap forFile(String architecture, Set<String> fileKeys) {
         return candidates(architecture).stream()
                 .max(Comparator.comparingLong(map -> map.sources().values().stream()

@@ -8,6 +8,7 @@ import io.jclas.pretrained.StateDict;
 import io.jclas.pretrained.TorchvisionReference;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,12 +22,25 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class WeightFilesTest {
     @TempDir
-    Path dir;
+    static Path dir;
+    private static boolean torchFiles;
+
+    @BeforeAll
+    static void pdparamsFiles() throws Exception {
+        TorchvisionReference.formatCases(dir, false);
+    }
+
+    /** The .pth cases too, written once (skipping the calling test without torch). */
+    private static synchronized void withTorchFiles() throws Exception {
+        if (!torchFiles) {
+            TorchvisionReference.formatCases(dir, true);
+            torchFiles = true;
+        }
+    }
 
     @ParameterizedTest(name = "protocol {0}")
     @ValueSource(ints = {2, 4})
-    void pdparamsOfEitherProtocolReadWithTheirValues(int protocol) throws Exception {
-        TorchvisionReference.formatCases(dir, false);
+    void pdparamsOfEitherProtocolReadWithTheirValues(int protocol) {
         WeightFile file = WeightFiles.open(dir.resolve("p" + protocol + ".pdparams"));
         assertEquals(WeightFormat.PDPARAMS, file.format());
         StateDict d = file.tensors();
@@ -44,7 +58,7 @@ class WeightFilesTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"t.pth", "t_legacy.pth"})
     void torchFilesOfEitherLayoutReadTheirViews(String name) throws Exception {
-        TorchvisionReference.formatCases(dir, true);
+        withTorchFiles();
         WeightFile file = WeightFiles.open(dir.resolve(name));
         assertEquals(name.contains("legacy") ? WeightFormat.PYTORCH_LEGACY : WeightFormat.PYTORCH_ZIP, file.format());
         StateDict d = file.tensors();
@@ -58,7 +72,6 @@ class WeightFilesTest {
 
     @Test
     void aDirectoryHoldingOneFileReadsThatFile() throws Exception {
-        TorchvisionReference.formatCases(dir, false);
         Path only = dir.resolve("only");
         java.nio.file.Files.createDirectories(only);
         java.nio.file.Files.copy(dir.resolve("p4.pdparams"), only.resolve("ResNet50_pretrained.pdparams"));
