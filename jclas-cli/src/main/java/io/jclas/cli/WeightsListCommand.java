@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
 /** {@code jclas weights list}: where each zoo name's published weights live, and whether they are cached. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"Where each zoo name's published ImageNet weights live: PaddleClas's .pdparams (what",
-            "-o Arch.pretrained=true or --pretrained downloads) and torchvision's .pth where torchvision",
-            "has the same function; 'cached' when the file is in $JCLAS_HOME/weights (default ~/.jclas/weights)."})
+            "-o Arch.pretrained=true or --pretrained downloads) and torchvision's .pth where jclas has a",
+            "torchvision key map (SqueezeNet and AlexNet with -o Arch.variant=torchvision); 'cached' when",
+            "the PaddleClas file is in $JCLAS_HOME/weights (default ~/.jclas/weights)."})
 final class WeightsListCommand implements Runnable {
     @Spec
     CommandSpec spec;

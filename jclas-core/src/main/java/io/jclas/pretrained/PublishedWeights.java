@@ -18,8 +18,8 @@ import java.util.Optional;
  * Where each zoo name's published ImageNet weights live ({@code published-weights.csv}): PaddleClas's
  * {@code .pdparams} for every name (from the {@code MODEL_URLS} tables of PaddleClas's backbone
  * files; the {@code _ssld} names with PaddleClas's {@code use_ssld} file name, the {@code _v2} and
- * {@code Fix_} names from release/2.0's model list) and torchvision's {@code .pth} where torchvision
- * computes the same function.
+ * {@code Fix_} names from release/2.0's model list) and torchvision's {@code .pth} where a torchvision
+ * key map exists (SqueezeNet and AlexNet take it built as {@code Arch.variant: torchvision}).
  */
 public final class PublishedWeights {
     private static final Map<String, Entry> ENTRIES = read();

@@ -4,6 +4,7 @@ import io.jclas.JclasException;
 import io.jclas.util.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -116,7 +117,7 @@ public final class WeightCache {
     }
 
     /** Copies the body, reporting progress; fails (so nothing is kept) on a short body or a wrong hash. */
-    private static String copy(InputStream body, java.io.OutputStream out, long total, DownloadListener listener,
+    private static String copy(InputStream body, OutputStream out, long total, DownloadListener listener,
             URI url) throws IOException {
         MessageDigest md = newDigest();
         byte[] buffer = new byte[CHUNK];

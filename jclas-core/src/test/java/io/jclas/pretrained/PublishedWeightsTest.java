@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jclas.JclasException;
+import io.jclas.pretrained.keymap.TorchvisionKeyMaps;
 import io.jclas.zoo.ModelInfo;
 import io.jclas.zoo.Models;
 import java.util.List;
@@ -39,11 +40,11 @@ class PublishedWeightsTest {
     }
 
     @Test
-    void torchvisionFilesAreListedForTheSharedArchitecturesOnly() {
+    void torchvisionFilesAreListedForTheArchitecturesWithATorchvisionKeyMap() {
         Set<String> withTorchvision = PublishedWeights.all().stream().filter(e -> e.torchvisionUrl().isPresent())
                 .map(PublishedWeights.Entry::name).collect(Collectors.toSet());
-        assertEquals(Set.of("ResNet18", "ResNet34", "ResNet50", "ResNet101", "ResNet152", "ShuffleNetV2_x0_5",
-                "ShuffleNetV2_x1_0", "ShuffleNetV2_x1_5", "ShuffleNetV2_x2_0", "MobileNetV2"), withTorchvision);
+        assertEquals(TorchvisionKeyMaps.torchvisionNames().keySet(), withTorchvision);
+        assertEquals(13, withTorchvision.size());
         assertEquals("https://download.pytorch.org/models/resnet50-0676ba61.pth",
                 PublishedWeights.of("ResNet50").torchvision().toString());
     }

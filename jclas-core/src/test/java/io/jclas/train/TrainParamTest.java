@@ -37,10 +37,8 @@ class TrainParamTest {
 
     @Test
     void backboneMultScalesTheStepOfEveryFeatureParameterAndNotTheHead() {
-        TrainSettings s = new TrainSettings("ShuffleNetV2_x0_25", 3, true, false, new int[] {1, 16, 16}, 1, 1,
-                "cpu", 1, 1, 0, false, Path.of("out"), null, null, 0);
         try (NDManager m = NDManager.newBaseManager(); MomentumSgd sgd = new MomentumSgd(0, 0, false)) {
-            Network net = s.architecture().build(m);
+            Network net = new Architecture("ShuffleNetV2_x0_25", 3, true, new int[] {1, 16, 16}).build(m);
             List<TrainParam> params = TrainParam.of(net, 0.25);
             try (NDManager sub = m.newSubManager();
                     GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
