@@ -1,4 +1,4 @@
-package io.jclas.train;
+package io.jclas.recipe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
