@@ -38,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code jclas serve} under load, in a child JVM started as the launcher starts it (its serve
- * settings from {@link ServeJvm}), on loopback: two rounds of 5,000 requests at concurrency 16, one in
- * eight malformed. No 5xx, every bad input a 4xx JSON error, the server alive, and its resident memory
+ * settings from {@link ServeJvm}), on loopback: two rounds of 5,000 requests at concurrency 16, half of
+ * them malformed (the bad inputs of PredictionServerTest). No 5xx, every bad input a 4xx JSON error, the server alive, and its resident memory
  * after the second round within 10% of that after the first: a leak per request would show there.
  */
 class ServeSoakTest {

@@ -24,10 +24,11 @@ final class Json {
     /** Answer of POST /predict/batch, results in the order the images were sent. */
     record BatchResponse(List<ImageResult> results, double latencyMs) {}
 
-    /** Answer of GET /models: the served model and the preprocessing its classifier runs. */
+    /** Answer of GET /models: the served model and the preprocessing its classifier runs (null if it tells none). */
     record ModelResponse(String name, String engine, List<String> labels, int threads, PreprocessJson preprocess) {
         ModelResponse(ModelDescription d) {
-            this(d.name(), d.engine(), d.labels(), d.threads(), new PreprocessJson(d.preprocess()));
+            this(d.name(), d.engine(), d.labels(), d.threads(),
+                    d.preprocess() == null ? null : new PreprocessJson(d.preprocess()));
         }
     }
 
