@@ -62,8 +62,7 @@ public final class DeployBench {
         int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         ModelInfo info = Models.info(name);
         int size = info.inputSize();
-        Preprocessing preprocess = Preprocessing.centerCrop(3, info.resizeShort(), size, info.input().mean(),
-                info.input().std());
+        Preprocessing preprocess = Preprocessing.defaults(info);
         Path dir = Files.createTempDirectory("jclas-deploybench");
         long macs;
         try (NDManager manager = NDManager.newBaseManager()) {

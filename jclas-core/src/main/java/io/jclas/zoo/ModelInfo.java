@@ -23,7 +23,7 @@ public record ModelInfo(
         InputDefaults input,
         Published published) {
 
-    /** Eval resize of the short side: PaddleClas's 256 for 224 (crop ratio 0.875), 292 for 256, 366 for 320. */
+    /** Eval resize of the short side: {@code inputSize / input().cropRatio()}, PaddleClas's 256 for 224. */
     public int resizeShort() {
         return (int) Math.round(inputSize / input.cropRatio());
     }
@@ -45,6 +45,11 @@ public record ModelInfo(
         public InputDefaults {
             mean = mean.clone();
             std = std.clone();
+        }
+
+        /** The same with another crop ratio (crop side / resized short side). */
+        public InputDefaults withCropRatio(double ratio) {
+            return new InputDefaults(ratio, interpolation, mean, std);
         }
 
         @Override

@@ -31,9 +31,8 @@ public final class Models {
         Registry registry = new Registry() {
             @Override
             public void add(String name, Family family, int inputSize, int minInputSize, int maxInputSize,
-                    Function<ModelOptions, Network> builder) {
-                INFOS.put(name, new ModelInfo(name, name, family, inputSize, minInputSize, maxInputSize,
-                        ModelInfo.InputDefaults.IMAGENET,
+                    ModelInfo.InputDefaults input, Function<ModelOptions, Network> builder) {
+                INFOS.put(name, new ModelInfo(name, name, family, inputSize, minInputSize, maxInputSize, input,
                         published.getOrDefault(name, ModelInfo.Published.NONE)));
                 BUILDERS.put(name, builder);
             }

@@ -42,5 +42,8 @@ class CommittedConfigsTest {
         Preprocessing.requireEvalAgrees(c);
         assertEquals(c.getIntArray("Global.image_shape")[0], spec.channels(), "channels of " + file);
         assertEquals(c.getIntArray("Global.image_shape")[2], spec.inputSize(), "input size of " + file);
+        if (file.toString().contains("ImageNet")) {
+            assertEquals(Preprocessing.defaults(Models.info(arch)), spec, "the registry's defaults, as " + file);
+        }
     }
 }

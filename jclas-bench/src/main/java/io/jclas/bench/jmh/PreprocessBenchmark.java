@@ -1,7 +1,6 @@
 package io.jclas.bench.jmh;
 
 import io.jclas.data.transform.Preprocessing;
-import io.jclas.zoo.ModelInfo;
 import io.jclas.zoo.Models;
 import java.awt.image.BufferedImage;
 import java.util.Random;
@@ -30,9 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class PreprocessBenchmark {
-    private static final ModelInfo RESNET50 = Models.info("ResNet50");
-    private final Preprocessing preprocess = Preprocessing.centerCrop(3, RESNET50.resizeShort(), RESNET50.inputSize(),
-            RESNET50.input().mean(), RESNET50.input().std());
+    private final Preprocessing preprocess = Preprocessing.defaults(Models.info("ResNet50"));
     private BufferedImage image;
 
     @Setup(Level.Trial)

@@ -4,6 +4,7 @@ import io.jclas.JclasException;
 import io.jclas.config.Config;
 import io.jclas.data.Image;
 import io.jclas.data.ImageDecoding;
+import io.jclas.zoo.ModelInfo;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -126,9 +127,14 @@ public final class Preprocessing {
         return new Preprocessing(ops, channels, side);
     }
 
+    /** The default eval preprocessing of a zoo model (RGB), from the registry: {@link ModelInfo#input()}. */
+    public static Preprocessing defaults(ModelInfo info) {
+        return centerCrop(3, info.resizeShort(), info.inputSize(), info.input().mean(), info.input().std());
+    }
+
     /**
      * The usual eval preprocessing of a classifier: resize the short side, center crop, scale to [0, 1],
-     * normalise by mean and std, CHW (the defaults of a zoo model are in {@code ModelInfo.input()}).
+     * normalise by mean and std, CHW.
      */
     public static Preprocessing centerCrop(int channels, int resizeShort, int crop, float[] mean, float[] std) {
         if (channels != 1 && channels != 3) {

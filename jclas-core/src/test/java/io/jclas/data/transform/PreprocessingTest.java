@@ -9,10 +9,12 @@ import io.jclas.JclasException;
 import io.jclas.config.Config;
 import io.jclas.model.InferenceYaml;
 import io.jclas.zoo.ModelInfo.InputDefaults;
+import io.jclas.zoo.Models;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +53,14 @@ class PreprocessingTest {
         assertTrue(e.getMessage().endsWith(": the model would be evaluated on other pixels than it is deployed with"));
         assertEquals("give both lists the same ops, or drop DataLoader.Eval.dataset.transform_ops (the Eval loader then "
                 + "runs Infer.transforms)", e.getHint());
+    }
+
+    @Test
+    void zooDefaultsComeFromTheRegistry() {
+        assertEquals(IMAGENET_224, Preprocessing.defaults(Models.info("ResNet50_vd")));
+        Preprocessing darknet = Preprocessing.defaults(Models.info("DarkNet53"));
+        assertArrayEquals(new int[] {3, 256, 256}, darknet.inputShape());
+        assertEquals(Map.of("resize_short", 292), ((Map<?, ?>) darknet.transformOps().get(1)).get("ResizeImage"));
     }
 
     @Test
