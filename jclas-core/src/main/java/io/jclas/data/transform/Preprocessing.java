@@ -108,16 +108,7 @@ public final class Preprocessing {
         }
         ops.add(new ToCHWImage());
         checkDecode((DecodeImage) ops.get(0), where);
-        for (ImageOp op : ops) {
-            if (op instanceof NormalizeImage n && n.mean().length != 1 && n.mean().length != channels) {
-                throw new JclasException(where + ": NormalizeImage has " + n.mean().length + " mean values for "
-                        + channels + " channel(s)", "give one mean and std value per channel");
-            }
-        }
-        if (imageShape != null && imageShape[0] != channels) {
-            throw new JclasException(where + ": DecodeImage gives " + channels + " channel(s) but the model takes "
-                    + imageShape[0], "make DecodeImage channels equal Global.image_shape[0]");
-        }
+        checkChannels(ops, channels, imageShape, where);
         if (side == 0 && imageShape != null) {
             side = imageShape[1];
         }
@@ -181,6 +172,19 @@ public final class Preprocessing {
                     "use a square size (the model takes square inputs) or resize_short");
         }
         return w;
+    }
+
+    private static void checkChannels(List<ImageOp> ops, int channels, int[] imageShape, String where) {
+        for (ImageOp op : ops) {
+            if (op instanceof NormalizeImage n && n.mean().length != 1 && n.mean().length != channels) {
+                throw new JclasException(where + ": NormalizeImage has " + n.mean().length + " mean values for "
+                        + channels + " channel(s)", "give one mean and std value per channel");
+            }
+        }
+        if (imageShape != null && imageShape[0] != channels) {
+            throw new JclasException(where + ": DecodeImage gives " + channels + " channel(s) but the model takes "
+                    + imageShape[0], "make DecodeImage channels equal Global.image_shape[0]");
+        }
     }
 
     private static void checkDecode(DecodeImage d, String where) {
