@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jclas.data.transform.Preprocessing;
+import io.jclas.model.InferenceYaml;
 import io.jclas.onnx.Exporter;
 import io.jclas.serving.TestImages;
 import io.jclas.zoo.ModelInfo.InputDefaults;
@@ -37,10 +40,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code jclas serve} under load, in a child JVM started as the launcher starts it (its serve
- * settings from {@link ServeJvm}), on loopback: two rounds of 5,000 requests at concurrency 16, half of
- * them malformed (the bad inputs of PredictionServerTest). No 5xx, every bad input a 4xx JSON error, the server alive, and its resident memory
- * after the second round within 10% of that after the first: a leak per request would show there.
+ * {@code jclas serve} under load, in a child JVM started as the launcher starts it (its serve settings
+ * from {@link ServeJvm}), on loopback. GET /models reports the preprocessing of the exported
+ * inference.yml; then two rounds of 5,000 requests at concurrency 16, half of them the malformed inputs
+ * of PredictionServerTest: no 5xx, every bad input a 4xx JSON error, the server alive, and its resident
+ * memory after the second round within 10% of that after the first (a leak per request would show there).
  */
 class ServeSoakTest {
     private static final int ROUND = 5_000;
@@ -61,6 +65,7 @@ class ServeSoakTest {
         Process server = new ProcessBuilder(command).redirectError(tmp.resolve("stderr.txt").toFile()).start();
         try {
             String base = awaitUrl(server);
+            assertServesTheExportsPreprocessing(base, model);
             List<Call> calls = calls();
             long[] rss = new long[2];
             for (int round = 0; round < 2; round++) {
@@ -79,6 +84,17 @@ class ServeSoakTest {
                 server.destroyForcibly();
             }
         }
+    }
+
+    /** GET /models reports the preprocessing the server's classifier runs: the one inference.yml holds. */
+    private static void assertServesTheExportsPreprocessing(String base, Path model) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/models"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        ObjectMapper json = new ObjectMapper();
+        Preprocessing exported = InferenceYaml.read(model.resolve(InferenceYaml.FILE_NAME)).preprocess();
+        JsonNode served = json.readTree(r.body()).get("preprocess");
+        assertEquals(json.valueToTree(exported.transformOps()), served.get("transform_ops"));
+        assertEquals(json.valueToTree(exported.inputShape()), served.get("input_shape"));
     }
 
     /** A random ShuffleNetV2_x0_25 (3x32x32 input, 10 classes) exported as `jclas export` writes it. */
