@@ -4,7 +4,7 @@ import io.jclas.JclasException;
 import io.jclas.config.Config;
 import io.jclas.pretrained.PretrainedSource;
 import io.jclas.pretrained.WeightCache;
-import io.jclas.train.ConfigValidator;
+import io.jclas.recipe.ConfigValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

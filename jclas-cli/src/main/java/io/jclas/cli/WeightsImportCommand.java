@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import io.jclas.train.ConfigValidator;
+import io.jclas.recipe.ConfigValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code jclas weights import}: a foreign weight file to a jclas checkpoint. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import a PaddleClas .pdparams or a PyTorch state dict (.pth/.pt) into a jclas checkpoint.",
-            "Writes model.npz, config.yaml (ImageNet eval preprocessing) and labels.txt (the 1000 ImageNet",
+            "Writes model.npz, config.yaml (the zoo's eval preprocessing) and labels.txt (the 1000 ImageNet",
             "classes) and prints what was mapped; `jclas predict/eval/export --model DIR` and",
             "-o Global.pretrained_model=DIR open it. The format is read from the file's bytes."})
 final class WeightsImportCommand implements Callable<Integer> {

@@ -9,7 +9,7 @@ import io.jclas.JclasException;
 import io.jclas.config.Config;
 import io.jclas.pretrained.PublishedWeights;
 import io.jclas.pretrained.WeightCache;
-import io.jclas.train.ConfigValidator;
+import io.jclas.recipe.ConfigValidator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,6 +1,7 @@
 package io.jclas.pretrained;
 
 import io.jclas.config.Config;
+import io.jclas.recipe.ConfigValidator;
 import java.net.URI;
 import java.nio.file.Path;
 
@@ -17,11 +18,6 @@ public final class PretrainedSource {
 
     private PretrainedSource() {}
 
-    /** True for an http:// or https:// address. */
-    public static boolean isUrl(String value) {
-        return value.startsWith("https://") || value.startsWith("http://");
-    }
-
     /** The config with its starting weights on local disk (the same config when nothing needs fetching). */
     public static Config resolve(Config config, WeightCache cache, DownloadListener listener) {
         URI url = urlOf(config);
@@ -37,7 +33,7 @@ public final class PretrainedSource {
         String given = config.getString(MODEL_KEY, null);
         boolean none = given == null || given.isBlank() || given.equalsIgnoreCase("null");
         if (!none) {
-            return isUrl(given) ? URI.create(given) : null;
+            return ConfigValidator.isUrl(given) ? URI.create(given) : null;
         }
         if (config.getBool(PRETRAINED_KEY, false)) {
             return PublishedWeights.of(config.getString("Arch.name")).paddleclas();

@@ -3,11 +3,13 @@ package io.jclas.pretrained;
 import ai.djl.ndarray.NDManager;
 import io.jclas.JclasException;
 import io.jclas.config.Config;
+import io.jclas.data.transform.Preprocessing;
 import io.jclas.model.Architecture;
 import io.jclas.model.Checkpoints;
 import io.jclas.model.Weights;
 import io.jclas.pretrained.format.WeightFile;
 import io.jclas.pretrained.format.WeightFiles;
+import io.jclas.zoo.ModelInfo;
 import io.jclas.zoo.Models;
 import io.jclas.zoo.Network;
 import io.jclas.zoo.Variant;
@@ -31,8 +33,6 @@ public final class PretrainedWeights {
     public static final String STRICT_KEY = "Arch.pretrained_strict";
     private static final String IMAGENET_LABELS = "imagenet-labels.txt";
     private static final int IMAGENET_CLASSES = 1000;
-    /** PaddleClas's eval resize: the short side to size / 0.875 (256 for 224), then a center crop. */
-    private static final double CROP_FRACTION = 0.875;
 
     private PretrainedWeights() {}
 
@@ -82,15 +82,15 @@ public final class PretrainedWeights {
     /**
      * Imports the file into the network of {@code config} and writes a jclas checkpoint at {@code out}
      * (atomically; nothing is written when the file does not fit): model.npz, config.yaml (the
-     * config, with ImageNet eval preprocessing where it has none), labels.txt (ImageNet's 1000 class
+     * config, with the zoo's eval preprocessing for its input size where it has none), labels.txt (ImageNet's 1000 class
      * names when the classifier came from the file) and state.json.
      */
     public static ImportReport writeCheckpoint(Path file, Config config, Path out) {
         Architecture arch = Architecture.from(config);
         Config saved = config.copy().set("Arch.class_num", arch.classNum())
                 .set("Global.image_shape", java.util.Arrays.stream(arch.imageShape()).boxed().toList());
-        if (!hasPreprocessing(saved)) {
-            saved.set("Infer.transforms", imagenetEval(arch.imageShape()[1]));
+        if (!Preprocessing.declaredIn(saved)) {
+            saved.set(Preprocessing.INFER, evalPreprocessing(arch));
         }
         try (NDManager manager = NDManager.newBaseManager()) {
             Network net = arch.build(manager);
@@ -115,17 +115,14 @@ public final class PretrainedWeights {
         }
     }
 
-    private static boolean hasPreprocessing(Config c) {
-        return c.has("Infer.transforms") || c.has("DataLoader.Eval.dataset.transform_ops");
-    }
-
-    private static List<Object> imagenetEval(int size) {
-        return List.of(
-                Map.of("DecodeImage", Map.of("to_rgb", true, "channel_first", false)),
-                Map.of("ResizeImage", Map.of("resize_short", (int) Math.round(size / CROP_FRACTION))),
-                Map.of("CropImage", Map.of("size", size)),
-                Map.of("NormalizeImage", Map.of("scale", "1.0/255.0", "mean", List.of(0.485, 0.456, 0.406),
-                        "std", List.of(0.229, 0.224, 0.225), "order", "")),
-                Map.of("ToCHWImage", Map.of()));
+    /**
+     * The zoo's eval preprocessing of the model (its crop ratio, mean and std: {@code ModelInfo.input()})
+     * for the configured input size.
+     */
+    private static List<Object> evalPreprocessing(Architecture arch) {
+        ModelInfo.InputDefaults input = Models.info(arch.name()).input();
+        int size = arch.imageShape()[1];
+        return Preprocessing.centerCrop(3, (int) Math.round(size / input.cropRatio()), size, input.mean(), input.std())
+                .transformOps();
     }
 }

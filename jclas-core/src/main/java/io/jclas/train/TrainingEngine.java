@@ -3,8 +3,9 @@ package io.jclas.train;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import io.jclas.config.Config;
-import io.jclas.train.ConfigValidator;
+import io.jclas.recipe.ConfigValidator;
 import io.jclas.data.DataLoader;
+import io.jclas.data.transform.Preprocessing;
 import io.jclas.model.Checkpoints;
 import io.jclas.pretrained.DownloadListener;
 import io.jclas.pretrained.PretrainedSource;
@@ -52,7 +53,8 @@ public final class TrainingEngine {
             Network net = s.architecture().build(manager);
             // the weights first: a wrong path fails before the dataset is read
             PretrainedWeights.initialise(net, config, weights, false).forEach(listener::onMessage);
-            try (DataLoader loader = DataLoader.create(config.section("DataLoader.Eval"), s.classNum(), s.seed(), 0)) {
+            try (DataLoader loader = DataLoader.create(config.section("DataLoader.Eval"),
+                    Preprocessing.fromConfig(config).transforms(), s.classNum(), s.seed(), 0)) {
                 List<String> names = loader.dataset().classNames();
                 EvalResult r = Evaluator.evaluate(net, manager, loader, s.classNum(), names, listener);
                 listener.onEval(0, r, false);

@@ -108,9 +108,14 @@ class TorchvisionImportTest {
     }
 
     @Test
-    void aFileOfAnotherArchitectureFailsListingTheKeys() {
+    void aFileOfAnotherArchitectureFailsListingTheKeysAndWritesNothing() {
         Case resnet18 = TorchvisionReference.CASES.get(0);
         Case resnet34 = TorchvisionReference.CASES.get(2);
+        Path out = dir.resolve("resnet34-as-resnet18");
+        JclasException written = assertThrows(JclasException.class, () -> PretrainedWeights.writeCheckpoint(
+                TorchvisionReference.file(dir, resnet34), resnet18.config(), out));
+        assertTrue(written.getMessage().contains("do not fit ResNet18"), written.getMessage());
+        assertFalse(Files.exists(out));
         try (NDManager m = NDManager.newBaseManager()) {
             Architecture arch = resnet18.architecture(1000, 3);
             Network net = arch.build(m);

@@ -6,6 +6,7 @@ import io.jclas.pretrained.PretrainedWeights;
 import io.jclas.pretrained.TorchvisionReference;
 import io.jclas.pretrained.TorchvisionReference.Case;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,9 +31,14 @@ class TorchvisionOnnxTest {
         TorchvisionReference.generate(dir, cases().toList());
     }
 
-    /** The zip-format cases: the legacy file reads into the same arrays (TorchvisionImportTest). */
+    /**
+     * The zip-format cases (the legacy file reads into the same arrays, TorchvisionImportTest) but
+     * ResNet101/152, whose blocks are ResNet50's, and AlexNet, whose 61M parameters take half a minute
+     * to export: they agreed within 2.1e-6 when run once (docs/weights.md) and stay in the PyTorch test.
+     */
     static Stream<Case> cases() {
-        return TorchvisionReference.CASES.stream().filter(c -> !c.legacy());
+        List<String> slowToExport = List.of("ResNet101", "ResNet152", "AlexNet");
+        return TorchvisionReference.CASES.stream().filter(c -> !c.legacy() && !slowToExport.contains(c.jclas()));
     }
 
     @ParameterizedTest(name = "{0}")

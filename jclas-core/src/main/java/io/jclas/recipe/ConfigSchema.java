@@ -1,4 +1,4 @@
-package io.jclas.train;
+package io.jclas.recipe;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,7 +109,8 @@ final class ConfigSchema {
                         "image_channel", Kind.IGNORED),
                 "Arch", keys("name", Kind.MODEL, "class_num", atLeast(Kind.INT, 2), "small_input", Kind.BOOL,
                         "freeze_backbone", Kind.BOOL, "pretrained_strict", Kind.BOOL,
-                        "variant", new OneOf(List.of("paddleclas", "torchvision")), "pretrained", Kind.BOOL, "use_ssld", Kind.IGNORED,
+                        "variant", new OneOf(List.of("paddleclas", "torchvision")),
+                        "pretrained", Kind.BOOL, "use_ssld", Kind.IGNORED,
                         "scale", Kind.IGNORED, "lr_mult_list", Kind.IGNORED, "stem_act", Kind.IGNORED,
                         "dropout_prob", Kind.IGNORED, "class_expand", Kind.IGNORED, "use_last_conv", Kind.IGNORED,
                         "data_format", Kind.IGNORED, "input_image_channel", Kind.IGNORED),

@@ -1,17 +1,17 @@
-package io.jclas.train;
+package io.jclas.recipe;
 
 import io.jclas.JclasException;
 import io.jclas.config.Config;
 import io.jclas.config.DeviceSpec;
-import io.jclas.pretrained.PretrainedSource;
-import io.jclas.train.ConfigSchema.Bounded;
-import io.jclas.train.ConfigSchema.Fixed;
-import io.jclas.train.ConfigSchema.Kind;
-import io.jclas.train.ConfigSchema.NamedList;
-import io.jclas.train.ConfigSchema.OneOf;
-import io.jclas.train.ConfigSchema.Rule;
-import io.jclas.train.ConfigSchema.Section;
+import io.jclas.data.transform.Preprocessing;
 import io.jclas.data.transform.Transforms;
+import io.jclas.recipe.ConfigSchema.Bounded;
+import io.jclas.recipe.ConfigSchema.Fixed;
+import io.jclas.recipe.ConfigSchema.Kind;
+import io.jclas.recipe.ConfigSchema.NamedList;
+import io.jclas.recipe.ConfigSchema.OneOf;
+import io.jclas.recipe.ConfigSchema.Rule;
+import io.jclas.recipe.ConfigSchema.Section;
 import io.jclas.util.Suggest;
 import io.jclas.zoo.Models;
 import java.nio.file.Files;
@@ -74,6 +74,7 @@ public final class ConfigValidator {
             }
         }
         checkModelGeometry(config);
+        checkPreprocessing(config, use);
         v.fileChecks.forEach(Runnable::run);
         return List.copyOf(v.ignored);
     }
@@ -82,6 +83,20 @@ public final class ConfigValidator {
     public static String warning(List<String> ignoredKeys) {
         return ignoredKeys.isEmpty() ? null
                 : "ignoring PaddleClas settings that jclas does not use: " + String.join(", ", ignoredKeys);
+    }
+
+    /**
+     * The model's preprocessing must build ({@link Preprocessing#fromConfig}); where the command runs
+     * the Eval loader, DataLoader.Eval's ops must also be Infer's, so that evaluation sees the pixels
+     * that deployment will.
+     */
+    private static void checkPreprocessing(Config c, Use use) {
+        if (Preprocessing.declaredIn(c)) {
+            Preprocessing.fromConfig(c);
+        }
+        if (use == Use.TRAIN || use == Use.EVAL) {
+            Preprocessing.requireEvalAgrees(c);
+        }
     }
 
     private static void checkModelGeometry(Config c) {
@@ -179,8 +194,8 @@ public final class ConfigValidator {
             }
             case WEIGHTS -> {
                 require(key, v, kind, v instanceof String);
-                // a URL is fetched into the weight cache before the run (PretrainedSource)
-                if (use.readsFileAt(key) && !PretrainedSource.isUrl((String) v)) {
+                // a URL is fetched into the weight cache before the run (io.jclas.pretrained.PretrainedSource)
+                if (use.readsFileAt(key) && !isUrl((String) v)) {
                     fileChecks.add(() -> checkPath(key, (String) v, kind));
                 }
             }
@@ -280,6 +295,11 @@ public final class ConfigValidator {
         String shown = v instanceof Map ? "a mapping" : v instanceof List ? "the list " + v : "'" + v + "'";
         return new JclasException("config key " + key + " is " + shown + ", expected " + expected,
                 "fix it in the YAML or with -o " + key + "=...");
+    }
+
+    /** True for an http:// or https:// address, which {@code Global.pretrained_model} may hold. */
+    public static boolean isUrl(String value) {
+        return value.startsWith("https://") || value.startsWith("http://");
     }
 
     private static void checkPath(String key, String value, Kind kind) {
