@@ -105,7 +105,9 @@ public final class WeightCache {
                 AtomicFiles.write(file, out -> digest[0] = copy(body, out, total, listener, url));
             }
         } catch (IOException | UncheckedIOException e) {
-            throw new JclasException("download of " + url + " failed, nothing was written: " + e.getMessage(),
+            // AtomicFiles reports the writer's failure as "cannot write <file>": the cause is the download's
+            Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+            throw new JclasException("download of " + url + " failed, nothing was written: " + cause.getMessage(),
                     "run the command again, or download the file yourself and put it at " + file, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -128,9 +130,11 @@ public final class WeightCache {
                 bytes += n;
                 listener.progress(bytes, total);
             }
+        } catch (IOException e) {
+            throw new IOException(brokeAfter(bytes, total) + " (" + e.getMessage() + ")", e);
         }
         if (total >= 0 && bytes != total) {
-            throw new IOException("the connection closed after " + bytes + " of " + total + " bytes");
+            throw new IOException(brokeAfter(bytes, total));
         }
         String sha256 = HexFormat.of().formatHex(md.digest());
         String published = publishedPrefix(url);
@@ -138,6 +142,10 @@ public final class WeightCache {
             throw new IOException("its sha256 " + sha256 + " does not start with " + published + " as its name says");
         }
         return sha256;
+    }
+
+    private static String brokeAfter(long bytes, long total) {
+        return "the connection closed after " + bytes + (total >= 0 ? " of " + total : "") + " bytes";
     }
 
     /** A cached file against its record; without one (a file put there by hand) the record is made now. */

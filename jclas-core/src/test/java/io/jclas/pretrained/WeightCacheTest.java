@@ -109,10 +109,7 @@ class WeightCacheTest {
 
     @Test
     void anInterruptedDownloadLeavesNoFile() throws IOException {
-        JclasException e = assertThrows(JclasException.class,
-                () -> cache().fetch(url("/cut.pdparams"), DownloadListener.NONE));
-        assertTrue(e.getMessage().contains("nothing was written"), e.getMessage());
-        assertEquals(List.of(), filesIn(dir.resolve("weights")));
+        assertRefusedLeavingNothing("/cut.pdparams", "nothing was written: the connection closed after ");
     }
 
     @Test
@@ -129,10 +126,14 @@ class WeightCacheTest {
 
     @Test
     void aFileWhoseNameCarriesAnotherHashIsRefusedAndNotKept() throws IOException {
-        JclasException e = assertThrows(JclasException.class,
-                () -> cache().fetch(url("/resnet18-0123abcd.pth"), DownloadListener.NONE));
-        assertTrue(e.getMessage().contains("does not start with 0123abcd"), e.getMessage());
-        assertEquals(List.of(), filesIn(dir.resolve("weights")));
+        assertRefusedLeavingNothing("/resnet18-0123abcd.pth", "does not start with 0123abcd");
+    }
+
+    /** Fetching {@code path} fails with {@code message} in the error, and the cache folder stays empty. */
+    private void assertRefusedLeavingNothing(String path, String message) throws IOException {
+        JclasException e = assertThrows(JclasException.class, () -> cache().fetch(url(path), DownloadListener.NONE));
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+        assertEquals(List.of(), filesIn(dir.resolve("weights")), "no file, no temporary file");
     }
 
     @Test
