@@ -1,9 +1,9 @@
 package io.jclas.pretrained.paddle;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import io.jclas.pretrained.TorchvisionReference;
 import java.io.IOException;
-import java.net.URISyntaxException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,55 +13,52 @@ import java.util.List;
 /**
  * Runs {@code paddleclas_state_dicts.py} (the PaddleClas state dicts written from PaddleClas's
  * sources) with Debian's interpreter; tests that need it are skipped, with the reason, where it or
- * numpy is missing.
+ * numpy is missing. Public for the CLI tests, which get it through jclas-core's test jar.
  */
-final class PaddleClasScript {
-    static final Path PYTHON = Path.of("/usr/bin/python3");
+public final class PaddleClasScript {
+    private static final String SCRIPT = "paddleclas_state_dicts.py";
 
     private PaddleClasScript() {}
 
-    /** Skips the calling test when /usr/bin/python3 (and, with {@code numpy}, numpy) is missing. */
-    static void assumeAvailable(boolean numpy) {
-        assumeTrue(Files.isExecutable(PYTHON), "skipped: " + PYTHON + " is missing (apt-get install python3)");
+    /** Skips the calling test unless /usr/bin/python3 runs (and, with {@code numpy}, imports numpy). */
+    public static void assumeAvailable(boolean numpy) {
         if (numpy) {
-            assumeTrue(run("-c", "import numpy").exitCode == 0,
-                    "skipped: numpy is missing for " + PYTHON + " (apt-get install python3-numpy)");
+            TorchvisionReference.assumeImports("numpy", "python3-numpy");
+        } else {
+            TorchvisionReference.assumeImports("math", "python3");
         }
     }
 
-    /** The script's output; fails the test when it fails. */
+    /** Writes {@code architecture}'s PaddleClas file as paddle.save does (protocol 4) at {@code file}. */
+    public static Path write(String architecture, Path file) {
+        call("write", architecture, file.toString(), "4", "0");
+        return file;
+    }
+
+    /** The script's output lines; fails the test when it fails. */
     static List<String> call(String... args) {
-        List<String> all = new ArrayList<>(List.of(script().toString()));
-        all.addAll(List.of(args));
-        Result r = run(all.toArray(String[]::new));
-        if (r.exitCode != 0) {
-            throw new AssertionError("paddleclas_state_dicts.py " + String.join(" ", args) + " failed:\n" + r.output);
-        }
-        return r.output.lines().toList();
-    }
-
-    private static Path script() {
         try {
-            return Path.of(PaddleClasScript.class.getResource("paddleclas_state_dicts.py").toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private record Result(int exitCode, String output) {}
-
-    private static Result run(String... args) {
-        List<String> command = new ArrayList<>(List.of(PYTHON.toString()));
-        command.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return new Result(p.waitFor(), out);
+            Path script = Files.createTempFile("paddleclas_state_dicts", ".py");
+            try {
+                try (InputStream in = PaddleClasScript.class.getResourceAsStream(SCRIPT)) {
+                    Files.write(script, in.readAllBytes());
+                }
+                List<String> command = new ArrayList<>(List.of(TorchvisionReference.PYTHON.toString(), script.toString()));
+                command.addAll(List.of(args));
+                Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (p.waitFor() != 0) {
+                    throw new AssertionError(SCRIPT + " " + String.join(" ", args) + " failed:\n" + out);
+                }
+                return out.lines().toList();
+            } finally {
+                Files.deleteIfExists(script);
+            }
         } catch (IOException e) {
-            return new Result(-1, e.toString());
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Result(-1, e.toString());
+            throw new AssertionError("interrupted running " + SCRIPT, e);
         }
     }
 }

@@ -8,7 +8,7 @@ modelled (pooling, activations and dropout hold none).
 
     manifest ARCH...                 prints "ARCH<TAB>key<TAB>d0,d1,..." for every tensor, in state_dict order
     write ARCH FILE PROTOCOL SPLIT   writes FILE as paddle.save(state_dict, FILE, protocol=PROTOCOL) does,
-                                     each tensor distinct random values; with SPLIT=1 the largest tensor is
+                                     each tensor distinct random values (plausible() scales them); with SPLIT=1 the largest tensor is
                                      split as Paddle splits tensors over 2**30 bytes; FILE.tsv gets
                                      "key<TAB>shape<TAB>sum<TAB>weighted sum" fingerprints (C order,
                                      weights (i % 13) - 6), the keys in state_dict order
@@ -511,6 +511,21 @@ def scale_of(arch):
     return float(tail[1].replace("_", ".")) if len(tail) == 2 else 1.0
 
 
+def plausible(key, shape, rng):
+    """Distinct random values a trained network could hold, so that a forward pass stays finite: weights
+    uniform with variance 2 / fan_in, BatchNorm scales near 1, variances in [0.5, 1.5), the rest near 0."""
+    import numpy as np
+
+    u = rng.random(shape, dtype=np.float32)
+    if key.endswith("._variance"):
+        return u + np.float32(0.5)
+    if len(shape) == 1:
+        near_one = key.endswith(".weight")  # a BatchNorm scale; conv and Linear biases are ".bias"
+        return (u - np.float32(0.5)) * np.float32(0.2) + np.float32(1.0 if near_one else 0.0)
+    fan_in = shape[0] if len(shape) == 2 else int(np.prod(shape[1:]))  # Linear [in, out]; conv [out, in, k, k]
+    return (u - np.float32(0.5)) * np.float32(2 * math.sqrt(6.0 / fan_in))
+
+
 def paddle_save_dict(state, protocol, split_largest):
     """What paddle.save pickles: the arrays, the name table, and for protocol 2/3 the big tensors split."""
     saved = dict(state)
@@ -537,7 +552,7 @@ def main(argv):
 
     arch, path, protocol, split = argv[1], argv[2], int(argv[3]), argv[4] == "1"
     rng = np.random.default_rng(16)
-    state = {key: rng.random(shape, dtype=np.float32) - np.float32(0.5) for key, shape in build(arch).state_dict()}
+    state = {key: plausible(key, shape, rng) for key, shape in build(arch).state_dict()}
     with open(path, "wb") as f:
         pickle.dump(paddle_save_dict(state, protocol, split), f, protocol=protocol)
     weights = None
