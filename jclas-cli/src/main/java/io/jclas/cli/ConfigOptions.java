@@ -2,6 +2,8 @@ package io.jclas.cli;
 
 import io.jclas.JclasException;
 import io.jclas.config.Config;
+import io.jclas.pretrained.PretrainedSource;
+import io.jclas.pretrained.WeightCache;
 import io.jclas.recipe.ConfigValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +14,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Mixin: the PaddleClas-style {@code -c config.yaml -o Section.key=value} pair. Every config it hands
- * out has passed {@link ConfigValidator} with the overrides applied, and the PaddleClas keys jclas
- * does not use have been named in one warning line on stderr.
+ * Mixin: the PaddleClas-style {@code -c config.yaml -o Section.key=value} pair, and {@code
+ * --pretrained}. Every config it hands out has its starting weights on local disk ({@link
+ * PretrainedSource}: a URL or {@code Arch.pretrained} downloaded, with a progress bar on stderr), has
+ * passed {@link ConfigValidator} with the overrides applied, and the PaddleClas keys jclas does not
+ * use have been named in one warning line on stderr.
  */
 final class ConfigOptions {
     @Spec(Spec.Target.MIXEE)
@@ -28,6 +32,11 @@ final class ConfigOptions {
             description = "Override a config value, e.g. -o Global.epochs=2 (repeatable; later wins; "
                     + "values typed as YAML: 5, 0.1, true, [1,5], null).")
     List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--pretrained",
+            description = "Start from the published ImageNet weights of Arch.name (sets Arch.pretrained=true; "
+                    + "downloaded once into $JCLAS_HOME/weights, see `jclas weights list`).")
+    boolean pretrained;
 
     /** The config file (required) with the overrides and the runtime options applied, checked for {@code use}. */
     Config load(RuntimeOptions runtime, ConfigValidator.Use use) {
@@ -71,7 +80,12 @@ final class ConfigOptions {
         return checked(c, use);
     }
 
-    private Config checked(Config c, ConfigValidator.Use use) {
+    private Config checked(Config given, ConfigValidator.Use use) {
+        if (pretrained) {
+            given.set(PretrainedSource.PRETRAINED_KEY, true);
+        }
+        Config c = PretrainedSource.resolve(given, WeightCache.standard(),
+                new ConsoleDownload(command.commandLine().getErr()));
         String warning = ConfigValidator.warning(ConfigValidator.validate(c, use));
         if (warning != null) {
             command.commandLine().getErr().println("warning: " + warning);

@@ -6,8 +6,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code jclas weights}: pretrained weights; lists its subcommands when called alone. */
 @Command(name = "weights", mixinStandardHelpOptions = true,
-        description = {"Pretrained weights: import PaddleClas .pdparams and PyTorch state dicts (docs/weights.md)."},
-        subcommands = {WeightsImportCommand.class})
+        description = {"Pretrained weights: import PaddleClas .pdparams and PyTorch state dicts, list where the zoo's",
+            "published weights live (docs/weights.md)."},
+        subcommands = {WeightsImportCommand.class, WeightsListCommand.class})
 final class WeightsCommand implements Runnable {
     @Spec
     CommandSpec spec;

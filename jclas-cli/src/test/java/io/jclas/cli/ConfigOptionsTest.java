@@ -3,13 +3,17 @@ package io.jclas.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.jclas.JclasException;
 import io.jclas.config.Config;
+import io.jclas.pretrained.PublishedWeights;
+import io.jclas.pretrained.WeightCache;
 import io.jclas.recipe.ConfigValidator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -104,5 +108,17 @@ class ConfigOptionsTest {
         p.config.load(p.runtime, ConfigValidator.Use.KEYS);
         assertEquals("warning: ignoring PaddleClas settings that jclas does not use: Global.use_visualdl, "
                 + "Global.to_static, AMP" + System.lineSeparator(), err.toString());
+    }
+
+    @Test
+    void pretrainedAsksForThePublishedFileWhichOfflineNamesWithItsPlace() throws IOException {
+        URI url = PublishedWeights.of("GhostNet_x1_3").paddleclas();
+        Path cached = WeightCache.standard().pathOf(url);
+        assumeFalse(Files.exists(cached), "skipped: " + cached + " is cached on this machine");
+        Path yaml = Files.writeString(dir.resolve("c.yaml"), "Arch:\n  name: GhostNet_x1_3\n");
+        Probe p = parse("-c", yaml.toString(), "--pretrained");
+        JclasException e = assertThrows(JclasException.class, () -> p.config.load(p.runtime, ConfigValidator.Use.KEYS));
+        assertEquals("cannot download " + url + " offline (-Dai.djl.offline=true); put the file at " + cached,
+                e.getMessage());
     }
 }

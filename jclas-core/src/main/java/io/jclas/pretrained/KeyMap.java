@@ -37,7 +37,10 @@ public interface KeyMap {
     /** How a stored array differs from the jclas parameter. */
     enum Layout {
         AS_IS,
-        /** a 2-D matrix stored [in, out], as Paddle's {@code Linear} stores its weight */
+        /**
+         * a 2-D matrix stored [in, out], as Paddle's {@code Linear} stores its weight; a jclas 1x1 conv
+         * (where PaddleClas's SE blocks use Linear layers) takes it as [out, in, 1, 1]
+         */
         TRANSPOSED
     }
 }

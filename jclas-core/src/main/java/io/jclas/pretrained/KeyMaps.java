@@ -2,29 +2,34 @@ package io.jclas.pretrained;
 
 import io.jclas.JclasException;
 import io.jclas.pretrained.keymap.TorchvisionKeyMaps;
+import io.jclas.pretrained.paddle.PaddleKeyMaps;
 import io.jclas.zoo.Models;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * The one lookup of a key map: by zoo name (aliases such as {@code ResNet50_vd_ssld} resolve to
  * their architecture) and the naming scheme of the file. Each scheme has one provider, a function
- * from architecture to its map, null where the scheme has no such model. The PaddleClas provider
- * has no maps yet: the PaddleClas key maps register theirs here.
+ * from architecture and the file's keys to its map (PaddleClas's ResNet_vd has two namings, picked
+ * by the keys), null where the scheme has no such model.
  */
 public final class KeyMaps {
-    private static final Map<NamingScheme, Function<String, KeyMap>> PROVIDERS = Map.of(
-            NamingScheme.TORCHVISION, TorchvisionKeyMaps::forArchitecture,
-            NamingScheme.PADDLECLAS, architecture -> null);
+    private static final Map<NamingScheme, BiFunction<String, Set<String>, KeyMap>> PROVIDERS = Map.of(
+            NamingScheme.TORCHVISION, (architecture, keys) -> TorchvisionKeyMaps.forArchitecture(architecture),
+            NamingScheme.PADDLECLAS, PaddleKeyMaps::forFile);
 
     private KeyMaps() {}
 
-    /** The map of {@code name}'s architecture for files of {@code scheme}; fails in one line where there is none. */
-    public static KeyMap forArchitecture(String name, NamingScheme scheme) {
+    /**
+     * The map of {@code name}'s architecture for a file of {@code scheme} with these keys; fails in one
+     * line where there is none.
+     */
+    public static KeyMap forFile(String name, NamingScheme scheme, Set<String> fileKeys) {
         String architecture = Models.info(name).architecture();
-        KeyMap map = PROVIDERS.get(scheme).apply(architecture);
+        KeyMap map = PROVIDERS.get(scheme).apply(architecture, fileKeys);
         if (map == null) {
             String hint = scheme == NamingScheme.TORCHVISION
                     ? "torchvision weights import into " + String.join(", ",

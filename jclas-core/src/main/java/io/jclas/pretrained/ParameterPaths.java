@@ -32,11 +32,17 @@ public final class ParameterPaths {
         int position = 0;
         for (Pair<String, Block> child : block.getChildren()) {
             position++;
-            // DJL's AbstractBlock.addChildBlock names a child "%02d" + name (its 1-based position)
-            String ordinal = String.format(Locale.ROOT, "%02d", position);
             String key = child.getKey();
-            String name = key.startsWith(ordinal) ? key.substring(ordinal.length()) : key;
-            collect(child.getValue(), path + name + "_", npzName + key + "_", out);
+            collect(child.getValue(), path + childName(position, key) + "_", npzName + key + "_", out);
         }
+    }
+
+    /**
+     * A child's own name from its DJL key: DJL's AbstractBlock.addChildBlock names a child "%02d" +
+     * name, with its 1-based {@code position}.
+     */
+    public static String childName(int position, String key) {
+        String ordinal = String.format(Locale.ROOT, "%02d", position);
+        return key.startsWith(ordinal) ? key.substring(ordinal.length()) : key;
     }
 }

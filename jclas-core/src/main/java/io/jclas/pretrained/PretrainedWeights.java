@@ -69,7 +69,7 @@ public final class PretrainedWeights {
                     + "weights would compute another function in it",
                     "set Arch.variant: torchvision to build torchvision's " + arch.name() + " (-o Arch.variant=torchvision)");
         }
-        KeyMap map = KeyMaps.forArchitecture(arch.name(), read.format().scheme());
+        KeyMap map = KeyMaps.forFile(arch.name(), read.format().scheme(), read.tensors().keys());
         ImportReport report = WeightImporter.load(net, arch.name(), read.tensors(), map, strict);
         return report.withFormat(read.format().toString());
     }

@@ -103,7 +103,8 @@ public final class WeightImporter {
                 return null;
             }
             used.add(source.key());
-            StoredTensor value = source.layout() == KeyMap.Layout.TRANSPOSED ? transpose(stored, source.key()) : stored;
+            StoredTensor value = source.layout() == KeyMap.Layout.TRANSPOSED
+                    ? asConv1x1(transpose(stored, source.key()), shape) : stored;
             if (firstConv && isRgbOf(value.shape(), shape)) {
                 summed = source.key();
                 return sumOverInputChannels(value);
@@ -183,5 +184,12 @@ public final class WeightImporter {
             }
         }
         return new StoredTensor(new long[] {cols, rows}, out);
+    }
+
+    /** A Linear's [out, in] weight for a jclas 1x1 conv's [out, in, 1, 1] (SE projections); else unchanged. */
+    private static StoredTensor asConv1x1(StoredTensor linear, long[] target) {
+        boolean conv1x1 = target.length == 4 && target[2] == 1 && target[3] == 1;
+        return conv1x1 && Arrays.equals(linear.shape(), new long[] {target[0], target[1]})
+                ? new StoredTensor(target, linear.values()) : linear;
     }
 }

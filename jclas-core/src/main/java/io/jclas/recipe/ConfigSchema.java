@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Every key a config may hold, and what its value must be: PaddleClas's sections (Global, Arch, Loss,
  * Optimizer, DataLoader, Metric, Infer) plus jclas's additions (Arch.small_input, Arch.freeze_backbone,
- * Global.save_steps, Global.threads, EMA, Distillation, CELoss class_weight). Keys that PaddleClas
+ * Global.save_steps, Global.threads, Optimizer.lr.backbone_mult, EMA, Distillation, CELoss class_weight). Keys that PaddleClas
  * recipes carry but jclas does not act on are {@link Kind#IGNORED} (reported, never refused), and keys
  * whose PaddleClas value jclas always applies are {@link Fixed}.
  */
@@ -21,6 +21,7 @@ final class ConfigSchema {
         INT_LIST("a list of integers such as [1,5]"), NUMBER_LIST("a list of numbers such as [0.5,0.5]"),
         CLASS_WEIGHTS("auto or a list of numbers, one per class"),
         FILE("the path of an existing file"), DIR("the path of an existing folder"), PATH("an existing path"),
+        WEIGHTS("an existing checkpoint folder or weight file, or the http(s) URL of a weight file"),
         OPS("a list of transform ops"), BATCH_OPS("a list of batch ops"),
         MODEL("a model name of `jclas models`"), DEVICE("cpu, gpu or gpu:N"),
         IMAGE_SHAPE("[channels, height, width] with 1 or 3 channels, e.g. [3, 224, 224]"),
@@ -97,7 +98,7 @@ final class ConfigSchema {
         Map<String, Section> metrics = new LinkedHashMap<>();
         metrics.put("TopkAcc", keys("topk", new Fixed(List.of(1, 5))));
         return keys(
-                "Global", keys("checkpoints", Kind.PATH, "pretrained_model", Kind.PATH,
+                "Global", keys("checkpoints", Kind.PATH, "pretrained_model", Kind.WEIGHTS,
                         "inference_model_dir", Kind.DIR, "output_dir", Kind.STRING, "device", Kind.DEVICE,
                         "save_interval", atLeast(Kind.INT, 1), "save_steps", atLeast(Kind.INT, 0),
                         "eval_during_train", Kind.BOOL, "eval_interval", atLeast(Kind.INT, 1),
@@ -109,7 +110,7 @@ final class ConfigSchema {
                 "Arch", keys("name", Kind.MODEL, "class_num", atLeast(Kind.INT, 2), "small_input", Kind.BOOL,
                         "freeze_backbone", Kind.BOOL, "pretrained_strict", Kind.BOOL,
                         "variant", new OneOf(List.of("paddleclas", "torchvision")),
-                        "pretrained", Kind.IGNORED, "use_ssld", Kind.IGNORED,
+                        "pretrained", Kind.BOOL, "use_ssld", Kind.IGNORED,
                         "scale", Kind.IGNORED, "lr_mult_list", Kind.IGNORED, "stem_act", Kind.IGNORED,
                         "dropout_prob", Kind.IGNORED, "class_expand", Kind.IGNORED, "use_last_conv", Kind.IGNORED,
                         "data_format", Kind.IGNORED, "input_image_channel", Kind.IGNORED),
@@ -124,7 +125,8 @@ final class ConfigSchema {
                                 "warmup_epoch", atLeast(Kind.INT, 0), "warmup_start_lr", atLeast(Kind.NUMBER, 0),
                                 "eta_min", atLeast(Kind.NUMBER, 0), "decay_epochs", Kind.INT_LIST,
                                 "values", Kind.NUMBER_LIST, "step_size", atLeast(Kind.INT, 1),
-                                "gamma", atLeast(Kind.NUMBER, 0), "last_epoch", Kind.IGNORED, "by_epoch", Kind.IGNORED),
+                                "gamma", atLeast(Kind.NUMBER, 0), "backbone_mult", atLeast(Kind.NUMBER, 0),
+                                "last_epoch", Kind.IGNORED, "by_epoch", Kind.IGNORED),
                         "regularizer", keys("name", new OneOf(List.of("L2")), "coeff", atLeast(Kind.NUMBER, 0))),
                 "DataLoader", keys("Train", loader, "Eval", loader),
                 "Metric", keys("Train", new NamedList(metrics), "Eval", new NamedList(metrics)),

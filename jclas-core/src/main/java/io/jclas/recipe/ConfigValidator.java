@@ -192,6 +192,13 @@ public final class ConfigValidator {
                     fileChecks.add(() -> checkPath(key, (String) v, kind));
                 }
             }
+            case WEIGHTS -> {
+                require(key, v, kind, v instanceof String);
+                // a URL is fetched into the weight cache before the run (io.jclas.pretrained.PretrainedSource)
+                if (use.readsFileAt(key) && !isUrl((String) v)) {
+                    fileChecks.add(() -> checkPath(key, (String) v, kind));
+                }
+            }
             case OPS, BATCH_OPS -> checkOps(key, v, kind);
             case MODEL -> {
                 require(key, v, kind, v instanceof String);
@@ -288,6 +295,11 @@ public final class ConfigValidator {
         String shown = v instanceof Map ? "a mapping" : v instanceof List ? "the list " + v : "'" + v + "'";
         return new JclasException("config key " + key + " is " + shown + ", expected " + expected,
                 "fix it in the YAML or with -o " + key + "=...");
+    }
+
+    /** True for an http:// or https:// address, which {@code Global.pretrained_model} may hold. */
+    public static boolean isUrl(String value) {
+        return value.startsWith("https://") || value.startsWith("http://");
     }
 
     private static void checkPath(String key, String value, Kind kind) {

@@ -8,6 +8,8 @@ import java.util.List;
 public final class Optimizers {
     static final List<String> NAMES = List.of("Momentum", "SGD", "AdamW");
     static final List<String> SCHEDULES = List.of("Cosine", "Piecewise", "Step", "Constant");
+    /** The factor on the learning rate of the backbone ({@code features}); the head gets the schedule's rate. */
+    public static final String BACKBONE_MULT = "Optimizer.lr.backbone_mult";
 
     private Optimizers() {}
 

@@ -37,7 +37,7 @@ abstract class StatefulOptimizer implements Optimizer {
                 steps++;
                 for (TrainParam p : params) {
                     NDArray weight = p.parameter().getArray();
-                    update(p, weight, weight.getGradient(), lr, steps);
+                    update(p, weight, weight.getGradient(), lr * p.lrMult(), steps);
                 }
             }
             zeroGradients(params);

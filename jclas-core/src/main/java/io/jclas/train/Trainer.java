@@ -80,7 +80,7 @@ final class Trainer implements AutoCloseable {
         if (s.freezeBackbone()) {
             net.features().freezeParameters(true);
         }
-        params = TrainParam.of(net);
+        params = TrainParam.of(net, config.getDouble(Optimizers.BACKBONE_MULT, 1));
         optimizer = Optimizers.create(config.section("Optimizer"));
         ema = config.has("EMA") ? new Ema(net, config.getDouble("EMA.decay", 0.9999)) : null;
         try (DataLoader probe = DataLoader.create(config.section("DataLoader.Train"), s.classNum(), s.seed(), 1)) {

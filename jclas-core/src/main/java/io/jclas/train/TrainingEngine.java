@@ -7,7 +7,10 @@ import io.jclas.recipe.ConfigValidator;
 import io.jclas.data.DataLoader;
 import io.jclas.data.transform.Preprocessing;
 import io.jclas.model.Checkpoints;
+import io.jclas.pretrained.DownloadListener;
+import io.jclas.pretrained.PretrainedSource;
 import io.jclas.pretrained.PretrainedWeights;
+import io.jclas.pretrained.WeightCache;
 import io.jclas.zoo.Network;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +28,8 @@ public final class TrainingEngine {
      * resumes exactly where that checkpoint stopped, mid-epoch too. The config is checked first
      * ({@link ConfigValidator}; the PaddleClas keys it ignores are what that check returns).
      */
-    public static TrainResult train(Config config, TrainListener listener) {
+    public static TrainResult train(Config given, TrainListener listener) {
+        Config config = withLocalWeights(given, listener);
         ConfigValidator.validate(config, ConfigValidator.Use.TRAIN);
         try (Trainer trainer = new Trainer(config, listener)) {
             return trainer.run();
@@ -37,7 +41,8 @@ public final class TrainingEngine {
      * model.npz, or a foreign weight file of {@code Arch.name}: {@link PretrainedWeights}; else
      * {@code output_dir/<Arch.name>/best_model}) on {@code DataLoader.Eval}.
      */
-    public static EvalResult evaluate(Config config, TrainListener listener) {
+    public static EvalResult evaluate(Config given, TrainListener listener) {
+        Config config = withLocalWeights(given, listener);
         ConfigValidator.validate(config, ConfigValidator.Use.EVAL);
         TrainSettings s = TrainSettings.from(config);
         Path weights = s.pretrained() != null ? s.pretrained() : s.outputDir().resolve(Checkpoints.BEST);
@@ -56,5 +61,18 @@ public final class TrainingEngine {
                 return r;
             }
         }
+    }
+
+    /**
+     * The config with a URL or {@code Arch.pretrained: true} fetched into the weight cache
+     * ({@link PretrainedSource}); the CLI has done so already, with a progress bar.
+     */
+    private static Config withLocalWeights(Config config, TrainListener listener) {
+        return PretrainedSource.resolve(config, WeightCache.standard(), new DownloadListener() {
+            @Override
+            public void started(java.net.URI url, Path target, long totalBytes) {
+                listener.onMessage("downloading " + url + " to " + target);
+            }
+        });
     }
 }
