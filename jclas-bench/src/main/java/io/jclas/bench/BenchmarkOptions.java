@@ -23,6 +23,14 @@ import java.util.List;
  * @param trainEpochs epochs of the training dimension; 0 skips training
  * @param dataset training data set name (fashion-mnist)
  * @param trainSubset training images used per epoch; 0 = the whole training set
+ * @param trainThreads intra-op threads of the training dimension; 0 = the largest of {@code threads}
+ * @param trainOverrides {@code Section.key=value} overrides of the training recipe (e.g.
+ *     {@code Arch.small_input=true}), applied after the benchmark's own
+ * @param anchors whether each row is also measured on its anchors in the same run: PyTorch eager in
+ *     Python ({@link TorchAnchor}) and jclas's ONNX Runtime classifier against raw ONNX Runtime
+ * @param anchorPython the Python that runs the PyTorch anchor (Debian's, with python3-torch)
+ * @param requireQuiet refuse to start when the one-minute load is above {@link #QUIET_LOAD} instead of
+ *     marking the report as not a result
  * @param outDir where report.md/csv/json and the plots go
  */
 public record BenchmarkOptions(
@@ -39,6 +47,11 @@ public record BenchmarkOptions(
         int trainEpochs,
         String dataset,
         int trainSubset,
+        int trainThreads,
+        List<String> trainOverrides,
+        boolean anchors,
+        Path anchorPython,
+        boolean requireQuiet,
         Path outDir) {
 
     /** The models of {@link Builder#quick()}: one light model of three families. */
@@ -50,6 +63,11 @@ public record BenchmarkOptions(
     /** The engine id of ONNX Runtime latency rows on the int8 model. */
     public static final String INT8_ENGINE = "onnxruntime-int8";
 
+    /** The one-minute load average above which a machine is too busy for a result. */
+    public static final double QUIET_LOAD = 0.5;
+    /** Debian's Python, which python3-torch and python3-torchvision install into. */
+    public static final Path DEBIAN_PYTHON = Path.of("/usr/bin/python3");
+
     /** Data sets the training dimension knows. */
     public static final List<String> DATASETS = List.of("fashion-mnist");
 
@@ -59,6 +77,7 @@ public record BenchmarkOptions(
         threads = List.copyOf(threads);
         engines = List.copyOf(engines);
         precisions = List.copyOf(precisions);
+        trainOverrides = List.copyOf(trainOverrides);
         if (models.isEmpty()) {
             throw new JclasException("no models to benchmark", "name at least one zoo model (`jclas models` lists them)");
         }
@@ -81,6 +100,16 @@ public record BenchmarkOptions(
             throw new JclasException("unusable input " + inputChannels + "x" + inputSize + "x" + inputSize
                     + " with " + classNum + " classes", "use --input-size 224 (3 channels) or 28 (1 channel)");
         }
+        if (trainThreads < 0) {
+            throw new JclasException("training threads must not be negative, got " + trainThreads,
+                    "use --train-threads 1, or 0 for the largest of --threads");
+        }
+        for (String override : trainOverrides) {
+            if (!override.contains("=")) {
+                throw new JclasException("training override '" + override + "' is not Section.key=value",
+                        "use e.g. --train-override Arch.small_input=true");
+            }
+        }
         if (trainEpochs < 0 || trainSubset < 0) {
             throw new JclasException("train epochs and subset must not be negative",
                     "use --train-epochs 0 to skip training, --train-subset 0 for the whole set");
@@ -102,6 +131,11 @@ public record BenchmarkOptions(
     /** Whether the int8 rows are measured. */
     public boolean int8() {
         return precisions.contains("int8");
+    }
+
+    /** The intra-op threads the training dimension runs with. */
+    public int resolvedTrainThreads() {
+        return trainThreads > 0 ? trainThreads : threads.stream().max(Integer::compare).orElse(1);
     }
 
     /** True when models are built for tiny images (stem stride 1, no stem pool). */
@@ -128,6 +162,11 @@ public record BenchmarkOptions(
         private int trainEpochs = 0;
         private String dataset = "fashion-mnist";
         private int trainSubset = 0;
+        private int trainThreads = 0;
+        private List<String> trainOverrides = List.of();
+        private boolean anchors = false;
+        private Path anchorPython = DEBIAN_PYTHON;
+        private boolean requireQuiet = false;
         private Path outDir = Path.of("bench-out");
 
         public Builder setModels(List<String> v) { models = v; return this; }
@@ -143,6 +182,11 @@ public record BenchmarkOptions(
         public Builder optTrainEpochs(int v) { trainEpochs = v; return this; }
         public Builder optDataset(String v) { dataset = v; return this; }
         public Builder optTrainSubset(int v) { trainSubset = v; return this; }
+        public Builder optTrainThreads(int v) { trainThreads = v; return this; }
+        public Builder optTrainOverrides(List<String> v) { trainOverrides = v; return this; }
+        public Builder optAnchors(boolean v) { anchors = v; return this; }
+        public Builder optAnchorPython(Path v) { anchorPython = v; return this; }
+        public Builder optRequireQuiet(boolean v) { requireQuiet = v; return this; }
         public Builder optOutDir(Path v) { outDir = v; return this; }
 
         /**
@@ -162,7 +206,8 @@ public record BenchmarkOptions(
 
         public BenchmarkOptions build() {
             return new BenchmarkOptions(models, batchSizes, threads, engines, precisions, warmup, iterations, inputSize,
-                    inputChannels, classNum, trainEpochs, dataset, trainSubset, outDir);
+                    inputChannels, classNum, trainEpochs, dataset, trainSubset, trainThreads, trainOverrides, anchors,
+                    anchorPython, requireQuiet, outDir);
         }
     }
 }

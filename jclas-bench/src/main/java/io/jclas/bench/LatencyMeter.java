@@ -1,5 +1,7 @@
 package io.jclas.bench;
 
+import java.util.List;
+
 /** Times forwards: warm-up calls first, then one wall-clock sample per timed call. */
 public final class LatencyMeter {
     private LatencyMeter() {}
@@ -14,6 +16,24 @@ public final class LatencyMeter {
             long t0 = System.nanoTime();
             runner.forward();
             ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        return ms;
+    }
+
+    /**
+     * Milliseconds of each runner's forwards, run in turn iteration by iteration, so that a load change
+     * on a shared machine hits them alike: {@code [runner][iteration]}.
+     */
+    public static double[][] interleaved(List<ForwardRunner> runners, int warmup, int iterations) {
+        double[][] ms = new double[runners.size()][iterations];
+        for (int i = -warmup; i < iterations; i++) {
+            for (int r = 0; r < runners.size(); r++) {
+                long t0 = System.nanoTime();
+                runners.get(r).forward();
+                if (i >= 0) {
+                    ms[r][i] = (System.nanoTime() - t0) / 1e6;
+                }
+            }
         }
         return ms;
     }

@@ -14,8 +14,16 @@ public final class MarkdownReport {
     public static String render(BenchmarkReport r, List<String> plots) {
         StringBuilder md = new StringBuilder();
         md.append("# jclas benchmark\n\n");
+        RunConditions c = r.conditions();
+        if (!c.result()) {
+            md.append("**Not a result:** the one-minute load average was ").append(f2(c.loadBefore()))
+                    .append(" when the run started (above ").append(f1(BenchmarkOptions.QUIET_LOAD))
+                    .append("): other work shared the cores, so the timings below show that the benchmark runs, "
+                            + "not how fast the code is.\n\n");
+        }
         machine(md, r);
         dimensions(md, r);
+        AnchorsReport.render(md, r);
         ranking(md, r);
         for (String plot : plots) {
             md.append("![").append(plot.replace(".png", "").replace('_', ' ')).append("](").append(plot).append(")\n\n");
@@ -41,13 +49,23 @@ public final class MarkdownReport {
         row(md, "ONNX Runtime", m.onnxruntime());
         row(md, "float32 matmul peak (PyTorch)", new TreeMap<>(m.peakGflops()).entrySet().stream()
                 .map(e -> f1(e.getValue()) + " GFLOP/s at " + e.getKey() + "T").collect(Collectors.joining(", ")));
+        row(md, "Load average (1 min) before / after", f2(r.conditions().loadBefore()) + " / "
+                + f2(r.conditions().loadAfter()));
+        if (r.conditions().torchAnchor() != null) {
+            row(md, "PyTorch anchor (Python)", r.conditions().torchAnchor() + ", matmul peak "
+                    + new TreeMap<>(r.conditions().torchPeakGflops()).entrySet().stream()
+                            .map(e -> f1(e.getValue()) + " GFLOP/s at " + e.getKey() + "T")
+                            .collect(Collectors.joining(", ")));
+        }
         row(md, "Engines", String.join(", ", s.engines()));
         row(md, "Threads", s.threads().toString());
         row(md, "Batch sizes", s.batchSizes().toString());
         row(md, "Input", s.inputChannels() + "x" + s.inputSize() + "x" + s.inputSize() + ", " + s.classNum() + " classes");
         row(md, "Timing", s.warmup() + " warm-up + " + s.iterations() + " timed forwards per setting");
         row(md, "Training", s.trainEpochs() == 0 ? "skipped" : s.trainEpochs() + " epoch(s) on " + s.dataset()
-                + (s.trainSubset() > 0 ? ", " + s.trainSubset() + " images" : ", full training set"));
+                + (s.trainSubset() > 0 ? ", " + s.trainSubset() + " images" : ", full training set")
+                + ", " + s.trainThreads() + " thread(s)"
+                + (s.trainOverrides().isEmpty() ? "" : ", " + String.join(" ", s.trainOverrides())));
         md.append('\n');
     }
 

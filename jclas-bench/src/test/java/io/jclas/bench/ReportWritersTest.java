@@ -38,6 +38,27 @@ class ReportWritersTest {
     }
 
     @Test
+    void markdownListsEachAnchorWithItsRatioAndTheLoad() {
+        String md = MarkdownReport.render(report, List.of());
+        assertTrue(md.contains("## 8. Anchors"), md);
+        assertTrue(md.contains("| ShuffleNetV2_x1_0 | torch-eager | latency_ms | pytorch | 1 | 1 | 12.00 | 16.00 | 0.75 | - |"),
+                md);
+        assertTrue(md.contains("| raw-onnxruntime | latency_ms | classifier | 1 | 1 | 8.93 | 8.50 | 1.05 | - |"), md);
+        assertTrue(md.contains("| torch-eager | train_img_per_s | training | 64 | 2 | 65.60 | 82.00 | 0.80 | one batch in memory |"),
+                md);
+        assertTrue(md.contains("| Load average (1 min) before / after | 0.12 / 0.34 |"), md);
+        assertTrue(md.contains("torch 1.13.0 torchvision 0.14.1, matmul peak 7.5 GFLOP/s at 1T"), md);
+        assertTrue(md.contains(", 2 thread(s), Arch.small_input=true |"), "training threads and overrides: " + md);
+        assertTrue(!md.contains("Not a result"), "a quiet run is a result");
+    }
+
+    @Test
+    void aRunStartedOnABusyMachineIsMarkedAsNotAResult() {
+        String md = MarkdownReport.render(SyntheticReports.busy(1.75), List.of());
+        assertTrue(md.startsWith("# jclas benchmark\n\n**Not a result:** the one-minute load average was 1.75"), md);
+    }
+
+    @Test
     void csvHasOneRowPerLatencySettingWithTheModelColumnsRepeated() {
         List<String> lines = CsvReport.render(report).lines().toList();
         assertEquals(String.join(",", CsvReport.HEADER), lines.get(0));

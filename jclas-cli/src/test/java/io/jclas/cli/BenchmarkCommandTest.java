@@ -1,6 +1,7 @@
 package io.jclas.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jclas.bench.BenchmarkOptions;
@@ -32,6 +33,30 @@ class BenchmarkCommandTest {
     void precisionAddsInt8() {
         assertTrue(parse("--quick", "--precision", "fp32,int8").int8());
         assertEquals(List.of("fp32"), parse("--quick").precisions());
+    }
+
+    @Test
+    void anchorsTrainingThreadsAndTheQuietRule() {
+        BenchmarkOptions o = parse("--quick", "--threads", "1,2", "--anchors", "--anchor-python", "/opt/py/bin/python3",
+                "--train-threads", "1", "--train-override", "Arch.small_input=true", "--train-override",
+                "DataLoader.Train.sampler.batch_size=128", "--require-quiet");
+        assertTrue(o.anchors());
+        assertEquals(Path.of("/opt/py/bin/python3"), o.anchorPython());
+        assertEquals(1, o.resolvedTrainThreads());
+        assertEquals(List.of("Arch.small_input=true", "DataLoader.Train.sampler.batch_size=128"), o.trainOverrides());
+        assertTrue(o.requireQuiet());
+        BenchmarkOptions defaults = parse("--quick", "--threads", "1,2");
+        assertFalse(defaults.anchors() || defaults.requireQuiet());
+        assertEquals(BenchmarkOptions.DEBIAN_PYTHON, defaults.anchorPython());
+        assertEquals(2, defaults.resolvedTrainThreads(), "training takes the largest --threads");
+    }
+
+    @Test
+    void aTrainOverrideWithoutAValueIsAUserError() {
+        Run run = Run.of("benchmark", "--quick", "--train-override", "Arch.small_input");
+        assertEquals(2, run.code());
+        assertTrue(run.err().startsWith("error: training override 'Arch.small_input' is not Section.key=value\nhint: "),
+                run.err());
     }
 
     @Test
