@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
             "Dimensions: Top-1, FLOPs, params, memory, model file size, latency (ONNX Runtime and PyTorch),",
             "training time. Writes report.md, report.csv, report.json and PNG plots to --out.",
             "Unset options take the defaults of a full run, or of --quick."},
-        subcommands = {BenchmarkServeCommand.class})
+        subcommands = {BenchmarkServeCommand.class, BenchmarkDecodeCommand.class})
 final class BenchmarkCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
