@@ -3,12 +3,14 @@ package io.jclas.bench;
 /**
  * One jclas figure next to its anchor, measured in the same run at the same batch and threads.
  *
- * @param anchor what jclas is compared with: {@value #TORCH_EAGER} (torchvision in Python) or
- *     {@value #RAW_ORT} (a bare ONNX Runtime session on the same model.onnx)
+ * @param anchor what jclas is compared with: {@value #TORCH_EAGER} (torchvision in Python),
+ *     {@value #RAW_ORT} (a bare ONNX Runtime session on the same model.onnx) or {@value #PRE_DECODED}
+ *     (jclas's own training on the pre-decoded IDX tensors, against training from PNG files)
  * @param measure what both figures are: {@value #LATENCY} (median ms of a forward, jclas's engine in
  *     {@code engine}) or {@value #TRAINING} (img/s of training steps)
  * @param engine the jclas side: {@code pytorch} (the block tree through DJL), {@code classifier}
- *     (jclas's ONNX Runtime classifier on a preprocessed tensor) or {@code training} (TrainingEngine)
+ *     (jclas's ONNX Runtime classifier on a preprocessed tensor), {@code training} (TrainingEngine) or
+ *     {@code training-png} (TrainingEngine reading an ImageFolder of PNG files)
  * @param batch images per forward or step
  * @param threads intra-op threads of both
  * @param jclas jclas's figure
@@ -21,6 +23,7 @@ public record AnchorResult(String anchor, String measure, String engine, int bat
 
     public static final String TORCH_EAGER = "torch-eager";
     public static final String RAW_ORT = "raw-onnxruntime";
+    public static final String PRE_DECODED = "pre-decoded";
     public static final String LATENCY = "latency_ms";
     public static final String TRAINING = "train_img_per_s";
 

@@ -81,7 +81,10 @@ public final class Benchmark {
             Map<Integer, Double> torchPeak = torch == null ? Map.of() : torch.matmulPeak(o.threads());
             torchPeak.forEach((threads, gflops) -> listener.onMessage(String.format(Locale.ROOT,
                     "matmul peak of the PyTorch anchor at %d thread(s): %.1f GFLOP/s", threads, gflops)));
-            List<ModelResult> results = measureAll(infos, o, peak, torch, listener);
+            Path pngFolder = o.dataPath() && o.trainEpochs() > 0
+                    ? PngImageFolder.write(EngineTrainingRunner.trainingDataset(o), anchorWork.resolve("png-folder"))
+                    : null;
+            List<ModelResult> results = measureAll(infos, o, peak, torch, pngFolder, listener);
             double loadAfter = LoadAverage.now();
             RunConditions conditions = new RunConditions(loadBefore, loadAfter, quiet,
                     torch == null ? null : torch.versions(), torchPeak);
@@ -128,10 +131,10 @@ public final class Benchmark {
     }
 
     private List<ModelResult> measureAll(List<ModelInfo> infos, BenchmarkOptions o, Map<Integer, Double> peak,
-            TorchAnchor torch, BenchmarkListener listener) {
+            TorchAnchor torch, Path pngFolder, BenchmarkListener listener) {
         List<ModelResult> results = new ArrayList<>();
         for (ModelInfo info : infos) {
-            ModelResult result = measure(info, o, peak, torch, listener);
+            ModelResult result = measure(info, o, peak, torch, pngFolder, listener);
             for (LatencyResult int8 : result.int8Latencies()) {
                 Double ratio = result.int8Ratio(int8.batch(), int8.threads());
                 if (ratio != null) {
@@ -152,7 +155,7 @@ public final class Benchmark {
     }
 
     private ModelResult measure(ModelInfo info, BenchmarkOptions o, Map<Integer, Double> peak, TorchAnchor torch,
-            BenchmarkListener l) {
+            Path pngFolder, BenchmarkListener l) {
         String name = info.name();
         int c = o.inputChannels();
         int s = o.inputSize();
@@ -224,6 +227,9 @@ public final class Benchmark {
                 }
             }
             List<AnchorResult> anchors = new ArrayList<>();
+            if (pngFolder != null && training != null) {
+                anchors.addAll(trainFromFiles(name, o, pngFolder, training, l, notes));
+            }
             if (o.anchors()) {
                 l.onStage(name, "anchors");
                 Anchors measured = new Anchors(name, o, torch, l, notes);
@@ -241,6 +247,23 @@ public final class Benchmark {
                     training, anchors, notes);
         } finally {
             deleteTree(work);
+        }
+    }
+
+    /** Training from PNG files (decoded every step) over the pre-decoded figure of the same images. */
+    private List<AnchorResult> trainFromFiles(String name, BenchmarkOptions o, Path pngFolder, TrainingResult idx,
+            BenchmarkListener l, List<String> notes) {
+        l.onStage(name, "training from PNG files");
+        try {
+            TrainingResult png = trainer.train(name, o.withMoreTrainOverrides(PngImageFolder.overrides(pngFolder)), l);
+            AnchorResult r = AnchorResult.of(AnchorResult.PRE_DECODED, AnchorResult.TRAINING, "training-png",
+                    idx.setup().batch(), idx.setup().threads(), png.imagesPerSecond(), idx.imagesPerSecond(),
+                    "the same " + png.images() + " images as PNG files in an ImageFolder");
+            l.onAnchor(name, r);
+            return List.of(r);
+        } catch (RuntimeException e) {
+            notes.add("training from PNG files: " + e.getMessage());
+            return List.of();
         }
     }
 

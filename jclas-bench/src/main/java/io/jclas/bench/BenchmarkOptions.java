@@ -26,6 +26,8 @@ import java.util.List;
  * @param trainThreads intra-op threads of the training dimension; 0 = the largest of {@code threads}
  * @param trainOverrides {@code Section.key=value} overrides of the training recipe (e.g.
  *     {@code Arch.small_input=true}), applied after the benchmark's own
+ * @param dataPath whether the training dimension also trains from the same images written as PNG files
+ *     (an ImageFolder, decoded on every step) and reports that figure over the pre-decoded one
  * @param anchors whether each row is also measured on its anchors in the same run: PyTorch eager in
  *     Python ({@link TorchAnchor}) and jclas's ONNX Runtime classifier against raw ONNX Runtime
  * @param anchorPython the Python that runs the PyTorch anchor (Debian's, with python3-torch)
@@ -49,6 +51,7 @@ public record BenchmarkOptions(
         int trainSubset,
         int trainThreads,
         List<String> trainOverrides,
+        boolean dataPath,
         boolean anchors,
         Path anchorPython,
         boolean requireQuiet,
@@ -133,6 +136,15 @@ public record BenchmarkOptions(
         return precisions.contains("int8");
     }
 
+    /** These options with {@code more} training overrides after the given ones. */
+    BenchmarkOptions withMoreTrainOverrides(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(trainOverrides);
+        all.addAll(more);
+        return new BenchmarkOptions(models, batchSizes, threads, engines, precisions, warmup, iterations, inputSize,
+                inputChannels, classNum, trainEpochs, dataset, trainSubset, trainThreads, all, dataPath, anchors,
+                anchorPython, requireQuiet, outDir);
+    }
+
     /** The intra-op threads the training dimension runs with. */
     public int resolvedTrainThreads() {
         return trainThreads > 0 ? trainThreads : threads.stream().max(Integer::compare).orElse(1);
@@ -164,6 +176,7 @@ public record BenchmarkOptions(
         private int trainSubset = 0;
         private int trainThreads = 0;
         private List<String> trainOverrides = List.of();
+        private boolean dataPath = false;
         private boolean anchors = false;
         private Path anchorPython = DEBIAN_PYTHON;
         private boolean requireQuiet = false;
@@ -184,6 +197,7 @@ public record BenchmarkOptions(
         public Builder optTrainSubset(int v) { trainSubset = v; return this; }
         public Builder optTrainThreads(int v) { trainThreads = v; return this; }
         public Builder optTrainOverrides(List<String> v) { trainOverrides = v; return this; }
+        public Builder optDataPath(boolean v) { dataPath = v; return this; }
         public Builder optAnchors(boolean v) { anchors = v; return this; }
         public Builder optAnchorPython(Path v) { anchorPython = v; return this; }
         public Builder optRequireQuiet(boolean v) { requireQuiet = v; return this; }
@@ -206,8 +220,8 @@ public record BenchmarkOptions(
 
         public BenchmarkOptions build() {
             return new BenchmarkOptions(models, batchSizes, threads, engines, precisions, warmup, iterations, inputSize,
-                    inputChannels, classNum, trainEpochs, dataset, trainSubset, trainThreads, trainOverrides, anchors,
-                    anchorPython, requireQuiet, outDir);
+                    inputChannels, classNum, trainEpochs, dataset, trainSubset, trainThreads, trainOverrides, dataPath,
+                    anchors, anchorPython, requireQuiet, outDir);
         }
     }
 }

@@ -26,7 +26,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The decoding anchor and end-to-end inference on one 500x375 JPEG, batch 1, one thread
+ * The decoding anchor and end-to-end inference on one JPEG (a synthetic 500x375 photo unless a file is
+ * given), batch 1, one thread
  * ({@code jclas benchmark decode}):
  * <ol>
  *   <li>decode + preprocess: jclas (ImageDecoding, ImageIO, then the eval transform ops of
@@ -49,11 +50,13 @@ public final class DecodeBenchmark {
      * @param opencv the OpenCV version, or why the anchor did not run
      * @param jpegBytes size of the test photo
      * @param imageioDecodeMs ImageDecoding.decode alone
+     * @param opencvDecodeMs OpenCV's imdecode alone; NaN without OpenCV
      * @param jclasDecodePreprocessMs decode and the preprocessing to the input tensor
      * @param opencvDecodeResizeMs OpenCV decode, resize and crop; NaN without OpenCV
      * @param models one end-to-end row per model
      */
-    public record Result(String opencv, int jpegBytes, double imageioDecodeMs, double jclasDecodePreprocessMs,
+    public record Result(String opencv, int jpegBytes, double imageioDecodeMs, double opencvDecodeMs,
+            double jclasDecodePreprocessMs,
             double opencvDecodeResizeMs, List<EndToEnd> models) {
 
         /** jclas's decode + preprocess over OpenCV's decode + resize; NaN without OpenCV. */
@@ -81,29 +84,35 @@ public final class DecodeBenchmark {
     /**
      * Runs both parts.
      *
-     * @param opencvJar org.openpnp:opencv's jar; null looks in the class path, then in the local Maven repository
+     * @param image a JPEG (or PNG) file to decode; null: a synthetic 500x375 photo
+     * @param opencvJar org.openpnp:opencv's jar; null looks in the local Maven repository, then the class path
      * @param out one line per finding
      */
-    public static Result run(List<String> models, int warmup, int iterations, Path opencvJar, Consumer<String> out) {
+    public static Result run(List<String> models, int warmup, int iterations, Path image, Path opencvJar,
+            Consumer<String> out) {
         if (iterations < 1 || warmup < 0) {
             throw new JclasException("iterations must be at least 1 and warm-up at least 0, got " + iterations + " and "
                     + warmup, "use e.g. --iterations 50 --warmup 5");
         }
         models.forEach(Models::info); // unknown names fail before any work
-        byte[] jpeg = SyntheticPhotos.encode(SyntheticPhotos.images(1).get(0), "jpg");
+        byte[] jpeg = image == null ? SyntheticPhotos.encode(SyntheticPhotos.images(1).get(0), "jpg") : read(image);
+        BufferedImage decoded = ImageDecoding.decode(jpeg); // a damaged file fails here, before any timing
         PreprocessSpec spec = PreprocessSpec.imagenet(SIZE);
         int shortSide = spec.resizeShort();
         OpenCvDecoder opencv = openCv(opencvJar, out);
         List<ForwardRunner> decoders = new ArrayList<>(List.of(ForwardRunner.of(() -> ImageDecoding.decode(jpeg)),
                 ForwardRunner.of(() -> spec.toTensor(ImageDecoding.decode(jpeg)))));
         if (opencv != null) {
+            decoders.add(ForwardRunner.of(() -> opencv.decode(jpeg)));
             decoders.add(ForwardRunner.of(() -> opencv.decodeResizeCrop(jpeg, shortSide, SIZE)));
         }
         double[] ms = medians(LatencyMeter.interleaved(decoders, warmup, iterations));
-        double cv = opencv == null ? Double.NaN : ms[2];
-        out.accept(String.format(Locale.ROOT, "%dx%d JPEG (%d bytes): ImageIO decode %.2f ms, jclas decode + "
-                + "preprocess %.2f ms, OpenCV decode + resize %.2f ms, jclas/OpenCV %.2f", SyntheticPhotos.WIDTH,
-                SyntheticPhotos.HEIGHT, jpeg.length, ms[0], ms[1], cv, ms[1] / cv));
+        double cvDecode = opencv == null ? Double.NaN : ms[2];
+        double cv = opencv == null ? Double.NaN : ms[3];
+        out.accept(String.format(Locale.ROOT, "%dx%d image (%d bytes): decode ImageIO %.2f ms, OpenCV %.2f ms "
+                + "(ImageIO/OpenCV %.2f); decode + preprocess jclas %.2f ms, OpenCV decode + resize %.2f ms "
+                + "(jclas/OpenCV %.2f)", decoded.getWidth(), decoded.getHeight(), jpeg.length, ms[0], cvDecode,
+                ms[0] / cvDecode, ms[1], cv, ms[1] / cv));
         List<EndToEnd> rows = new ArrayList<>();
         for (String model : models) {
             EndToEnd row = endToEnd(model, jpeg, spec, opencv, warmup, iterations);
@@ -112,7 +121,7 @@ public final class DecodeBenchmark {
                     row.opencvMs(), row.ratio()));
             rows.add(row);
         }
-        return new Result(opencv == null ? null : opencv.version(), jpeg.length, ms[0], ms[1], cv, rows);
+        return new Result(opencv == null ? null : opencv.version(), jpeg.length, ms[0], cvDecode, ms[1], cv, rows);
     }
 
     private static EndToEnd endToEnd(String model, byte[] jpeg, PreprocessSpec spec, OpenCvDecoder opencv, int warmup,
@@ -165,6 +174,14 @@ public final class DecodeBenchmark {
                     .max(Comparator.comparing(Path::toString)).orElse(null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    private static byte[] read(Path image) {
+        try {
+            return Files.readAllBytes(image);
+        } catch (IOException e) {
+            throw new JclasException("cannot read " + image + ": " + e.getMessage(), "give the path of a JPEG or PNG file");
         }
     }
 

@@ -28,11 +28,7 @@ final class EngineTrainingRunner implements TrainingRunner {
     public TrainingResult train(String model, BenchmarkOptions o, BenchmarkListener listener) {
         Path work = Benchmark.tempDir(o.outDir(), ".train");
         try {
-            Path recipe = Path.of(System.getProperty("jclas.home", ".")).resolve(RECIPE);
-            if (!Files.isRegularFile(recipe)) {
-                throw new JclasException("training recipe not found: " + recipe,
-                        "run the benchmark through ./jclas, or from the repository root");
-            }
+            Path recipe = recipe();
             List<String> overrides = new ArrayList<>(List.of(
                     "Global.epochs=" + o.trainEpochs(),
                     "Global.output_dir=" + work,
@@ -64,6 +60,23 @@ final class EngineTrainingRunner implements TrainingRunner {
         } finally {
             Benchmark.deleteTree(work);
         }
+    }
+
+    /** The shared recipe file. */
+    static Path recipe() {
+        Path recipe = Path.of(System.getProperty("jclas.home", ".")).resolve(RECIPE);
+        if (!Files.isRegularFile(recipe)) {
+            throw new JclasException("training recipe not found: " + recipe,
+                    "run the benchmark through ./jclas, or from the repository root");
+        }
+        return recipe;
+    }
+
+    /** The recipe's training data set section with the run's subset: what {@link PngImageFolder} writes out. */
+    static Config trainingDataset(BenchmarkOptions o) {
+        List<String> subset = o.trainSubset() > 0 ? List.of("DataLoader.Train.dataset.subset=" + o.trainSubset())
+                : List.of();
+        return Config.load(recipe(), subset).section("DataLoader.Train.dataset");
     }
 
     private static TrainingResult.Setup setup(Config config, BenchmarkOptions o) {

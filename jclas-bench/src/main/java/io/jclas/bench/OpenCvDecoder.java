@@ -76,10 +76,15 @@ final class OpenCvDecoder {
         return version;
     }
 
+    /** Decodes an encoded image to BGR bytes and frees them; returns the image height (a check that it ran). */
+    int decode(byte[] encoded) {
+        return decodeResizeCrop(encoded, 0, 0);
+    }
+
     /**
      * Decodes an encoded image to BGR bytes, resizes its short side to {@code shortSide} (bilinear) and
      * crops the centre {@code crop} square: PaddleClas's eval ResizeImage + CropImage. Returns the side
-     * of the crop (a check that it ran).
+     * of the crop (a check that it ran); {@code shortSide} 0 stops after decoding.
      */
     int decodeResizeCrop(byte[] encoded, int shortSide, int crop) {
         Object buf = null;
@@ -93,6 +98,9 @@ final class OpenCvDecoder {
             int w = (int) cols.invoke(img);
             if (h == 0 || w == 0) {
                 throw new IllegalStateException("OpenCV could not decode the image");
+            }
+            if (shortSide == 0) {
+                return h;
             }
             double scale = (double) shortSide / Math.min(w, h);
             int rw = (int) Math.round(w * scale);

@@ -20,7 +20,7 @@ class DecodeBenchmarkTest {
     @Test
     void withoutOpenCvTheEndToEndRatioIsOverRawOrt(@TempDir Path dir) {
         List<String> lines = new ArrayList<>();
-        DecodeBenchmark.Result r = DecodeBenchmark.run(MODEL, 1, 3, dir.resolve("absent.jar"), lines::add);
+        DecodeBenchmark.Result r = DecodeBenchmark.run(MODEL, 1, 3, null, dir.resolve("absent.jar"), lines::add);
         assertNull(r.opencv());
         assertTrue(lines.get(0).startsWith("decoding anchor skipped: "), lines.toString());
         assertTrue(r.jpegBytes() > 5000 && r.imageioDecodeMs() > 0, r.toString());
@@ -38,12 +38,13 @@ class DecodeBenchmarkTest {
         assertTrue(cv.version().startsWith("4."), cv.version());
         byte[] jpeg = SyntheticPhotos.encode(SyntheticPhotos.images(1).get(0), "jpg");
         assertEquals(224, cv.decodeResizeCrop(jpeg, 256, 224));
+        assertEquals(SyntheticPhotos.HEIGHT, cv.decode(jpeg));
         assertThrows(IllegalStateException.class, () -> cv.decodeResizeCrop(new byte[] {1, 2, 3}, 256, 224));
     }
 
     @Test
     void noIterationsIsAUserError() {
-        JclasException e = assertThrows(JclasException.class, () -> DecodeBenchmark.run(MODEL, 0, 0, null, l -> {}));
+        JclasException e = assertThrows(JclasException.class, () -> DecodeBenchmark.run(MODEL, 0, 0, null, null, l -> {}));
         assertTrue(e.getMessage().startsWith("iterations must be at least 1"), e.getMessage());
     }
 }

@@ -84,6 +84,10 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "Override of the training recipe, repeatable (e.g. Arch.small_input=true).")
     List<String> trainOverrides;
 
+    @Option(names = "--data-path", description = {"With --train-epochs: train again from the same images written as PNG",
+        "files (an ImageFolder decoded every step) and print that img/s over the pre-decoded figure."})
+    boolean dataPath;
+
     @Option(names = "--anchors", description = {"Measure the anchors in the same run and print jclas/anchor ratios:",
         "PyTorch eager in Python (torchvision's ResNet18/50, ShuffleNetV2_x1_0, MobileNetV2: latency and, with",
         "--train-epochs, training img/s) and raw ONNX Runtime against jclas's classifier."})
@@ -161,7 +165,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         if (anchorPython != null) {
             b.optAnchorPython(anchorPython);
         }
-        b.optAnchors(anchors).optRequireQuiet(requireQuiet);
+        b.optDataPath(dataPath).optAnchors(anchors).optRequireQuiet(requireQuiet);
         if (out != null) {
             b.optOutDir(out);
         }

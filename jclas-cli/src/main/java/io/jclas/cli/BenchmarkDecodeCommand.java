@@ -34,6 +34,9 @@ final class BenchmarkDecodeCommand implements Callable<Integer> {
             description = "Timed rounds, each contender once per round (default: ${DEFAULT-VALUE}).")
     int iterations;
 
+    @Option(names = "--image", paramLabel = "FILE", description = "A JPEG to decode (default: a synthetic 500x375 photo).")
+    Path image;
+
     @Option(names = "--opencv-jar", paramLabel = "JAR",
             description = "org.openpnp:opencv's jar (default: the newest in ~/.m2, else the class path).")
     Path opencvJar;
@@ -41,7 +44,7 @@ final class BenchmarkDecodeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        DecodeBenchmark.run(models, warmup, iterations, opencvJar, line -> {
+        DecodeBenchmark.run(models, warmup, iterations, image, opencvJar, line -> {
             out.println(line);
             out.flush();
         });
