@@ -282,8 +282,11 @@ public final class Benchmark {
             float[] input = MemoryProbe.randomInput(batch * perImage, batch);
             for (int threads : o.threads()) {
                 try (ForwardRunner runner = runners.open(input, batch, threads)) {
-                    double[] ms = LatencyMeter.sample(runner, o.warmup(), o.iterations());
-                    LatencyResult r = LatencyMeter.summarise(engine, batch, threads, ms, flops, peak.get(threads));
+                    double[][] rounds = new double[o.repeats()][];
+                    for (int round = 0; round < rounds.length; round++) {
+                        rounds[round] = LatencyMeter.sample(runner, round == 0 ? o.warmup() : 0, o.iterations());
+                    }
+                    LatencyResult r = LatencyMeter.summarise(engine, batch, threads, rounds, flops, peak.get(threads));
                     l.onLatency(name, r);
                     rows.add(r);
                 } catch (RuntimeException | OrtException e) {

@@ -15,7 +15,9 @@ import java.util.List;
  * @param precisions {@code fp32} and/or {@code int8}: int8 adds ONNX Runtime rows (engine
  *     {@value #INT8_ENGINE}) on the model quantized by io.jclas.onnx.quant and their ratio to fp32
  * @param warmup untimed forwards before each latency measurement
- * @param iterations timed forwards per latency measurement
+ * @param iterations timed forwards per round of a latency measurement
+ * @param repeats rounds per latency measurement: the median of the round medians is reported, with half
+ *     their range as the spread
  * @param inputSize square input side of the latency, FLOPs and memory dimensions (224 ImageNet-style;
  *     28 or 32 for Fashion-MNIST/CIFAR-sized inputs)
  * @param inputChannels image channels of that input (3; 1 for Fashion-MNIST)
@@ -43,6 +45,7 @@ public record BenchmarkOptions(
         List<String> precisions,
         int warmup,
         int iterations,
+        int repeats,
         int inputSize,
         int inputChannels,
         int classNum,
@@ -95,9 +98,9 @@ public record BenchmarkOptions(
         if (precisions.contains("int8") && !engines.contains(InferenceEngine.ONNXRUNTIME)) {
             throw new JclasException("int8 runs on ONNX Runtime only", "add onnxruntime to --engines");
         }
-        if (iterations < 1 || warmup < 0) {
-            throw new JclasException("iterations must be at least 1 and warm-up at least 0, got "
-                    + iterations + " and " + warmup, "use e.g. --iterations 30 --warmup 5");
+        if (iterations < 1 || warmup < 0 || repeats < 1) {
+            throw new JclasException("iterations and repeats must be at least 1 and warm-up at least 0, got "
+                    + iterations + ", " + repeats + " and " + warmup, "use e.g. --iterations 30 --repeats 3 --warmup 5");
         }
         if (inputSize < 8 || (inputChannels != 1 && inputChannels != 3) || classNum < 1) {
             throw new JclasException("unusable input " + inputChannels + "x" + inputSize + "x" + inputSize
@@ -140,7 +143,8 @@ public record BenchmarkOptions(
     BenchmarkOptions withMoreTrainOverrides(List<String> more) {
         List<String> all = new java.util.ArrayList<>(trainOverrides);
         all.addAll(more);
-        return new BenchmarkOptions(models, batchSizes, threads, engines, precisions, warmup, iterations, inputSize,
+        return new BenchmarkOptions(models, batchSizes, threads, engines, precisions, warmup, iterations, repeats,
+                inputSize,
                 inputChannels, classNum, trainEpochs, dataset, trainSubset, trainThreads, all, dataPath, anchors,
                 anchorPython, requireQuiet, outDir);
     }
@@ -168,6 +172,7 @@ public record BenchmarkOptions(
         private List<String> precisions = List.of("fp32");
         private int warmup = 5;
         private int iterations = 30;
+        private int repeats = 1;
         private int inputSize = 224;
         private int inputChannels = 3;
         private int classNum = 1000;
@@ -189,6 +194,7 @@ public record BenchmarkOptions(
         public Builder optPrecisions(List<String> v) { precisions = v; return this; }
         public Builder optWarmup(int v) { warmup = v; return this; }
         public Builder optIterations(int v) { iterations = v; return this; }
+        public Builder optRepeats(int v) { repeats = v; return this; }
         public Builder optInputSize(int v) { inputSize = v; return this; }
         public Builder optInputChannels(int v) { inputChannels = v; return this; }
         public Builder optClassNum(int v) { classNum = v; return this; }
@@ -219,7 +225,8 @@ public record BenchmarkOptions(
         }
 
         public BenchmarkOptions build() {
-            return new BenchmarkOptions(models, batchSizes, threads, engines, precisions, warmup, iterations, inputSize,
+            return new BenchmarkOptions(models, batchSizes, threads, engines, precisions, warmup, iterations, repeats,
+                inputSize,
                     inputChannels, classNum, trainEpochs, dataset, trainSubset, trainThreads, trainOverrides, dataPath,
                     anchors, anchorPython, requireQuiet, outDir);
         }

@@ -44,10 +44,29 @@ public final class LatencyMeter {
      */
     public static LatencyResult summarise(String engine, int batch, int threads, double[] ms, long flopsPerImage,
             Double peakGflops) {
-        double median = Percentiles.median(ms);
+        return summarise(engine, batch, threads, new double[][] {ms}, flopsPerImage, peakGflops);
+    }
+
+    /**
+     * The same over repeated rounds of samples: the median is the median of the round medians, the
+     * spread half their range (0 for one round), the p90 that of all samples together.
+     */
+    public static LatencyResult summarise(String engine, int batch, int threads, double[][] rounds,
+            long flopsPerImage, Double peakGflops) {
+        double[] medians = new double[rounds.length];
+        double[] all = new double[0];
+        for (int r = 0; r < rounds.length; r++) {
+            medians[r] = Percentiles.median(rounds[r]);
+            int at = all.length;
+            all = java.util.Arrays.copyOf(all, at + rounds[r].length);
+            System.arraycopy(rounds[r], 0, all, at, rounds[r].length);
+        }
+        double median = Percentiles.median(medians);
+        double spread = (java.util.Arrays.stream(medians).max().orElseThrow()
+                - java.util.Arrays.stream(medians).min().orElseThrow()) / 2;
         double work = (double) flopsPerImage * batch;
         double gflops = work / (median * 1e6);
         Double ratio = peakGflops == null || peakGflops <= 0 ? null : median / (work / (peakGflops * 1e6));
-        return new LatencyResult(engine, batch, threads, median, Percentiles.p90(ms), gflops, ratio);
+        return new LatencyResult(engine, batch, threads, median, Percentiles.p90(all), gflops, ratio, spread);
     }
 }

@@ -87,7 +87,7 @@ final class TorchAnchor {
         List<LatencyResult> rows = new ArrayList<>();
         for (JsonNode r : rows("latency", args)) {
             rows.add(new LatencyResult(AnchorResult.TORCH_EAGER, r.get("batch").asInt(), r.get("threads").asInt(),
-                    r.get("median_ms").asDouble(), r.get("p90_ms").asDouble(), Double.NaN, null));
+                    r.get("median_ms").asDouble(), r.get("p90_ms").asDouble(), Double.NaN, null, Double.NaN));
         }
         return rows;
     }

@@ -16,7 +16,7 @@ class Int8RowsTest {
         BenchmarkReport r = SyntheticReports.twoModels();
         ModelResult base = r.models().get(0);
         List<LatencyResult> rows = new java.util.ArrayList<>(base.latencies());
-        rows.add(new LatencyResult(BenchmarkOptions.INT8_ENGINE, 1, 1, 4.25, 4.5, 70.1, 2.1));
+        rows.add(new LatencyResult(BenchmarkOptions.INT8_ENGINE, 1, 1, 4.25, 4.5, 70.1, 2.1, 0));
         ModelResult m = new ModelResult(base.name(), base.family(), base.params(), base.flops(), base.npzBytes(),
                 base.onnxBytes(), base.rssBytes(), base.activationBytes(), base.publishedTop1(), rows, base.training(),
                 base.anchors(), base.notes());

@@ -58,6 +58,10 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--iterations", paramLabel = "N", description = "Timed forwards per setting (default 30).")
     Integer iterations;
 
+    @Option(names = "--repeats", paramLabel = "N",
+            description = "Rounds of --iterations per latency setting: median of the round medians, ± half their range (default 1).")
+    Integer repeats;
+
     @Option(names = "--input-size", paramLabel = "PX", description = "Square input side (default 224; 28 for Fashion-MNIST).")
     Integer inputSize;
 
@@ -137,6 +141,9 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         if (iterations != null) {
             b.optIterations(iterations);
+        }
+        if (repeats != null) {
+            b.optRepeats(repeats);
         }
         if (inputSize != null) {
             b.optInputSize(inputSize);
