@@ -21,7 +21,8 @@ class BenchmarkCommandTest {
 
     @Test
     void quickDefaultsThenExplicitOptions() {
-        BenchmarkOptions o = parse("--quick", "--threads", "1,2", "--engines", "onnxruntime", "--out", "x");
+        BenchmarkOptions o = parse("--quick", "--threads", "1,2", "--engines", "onnxruntime", "--repeats", "3", "--out", "x");
+        assertEquals(3, o.repeats());
         assertEquals(BenchmarkOptions.QUICK_MODELS, o.models());
         assertEquals(List.of(1), o.batchSizes());
         assertEquals(List.of(1, 2), o.threads());
