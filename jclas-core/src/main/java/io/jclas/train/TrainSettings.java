@@ -60,10 +60,9 @@ record TrainSettings(String archName, int classNum, boolean smallInput, boolean 
 
     /**
      * Applies {@code Global.threads}, by default one per core. The launcher makes libtorch's OpenMP
-     * threads spin briefly and then wait passively (GOMP_SPINCOUNT, OMP_WAIT_POLICY): spinning without
-     * bound, they took the cores from the loader and the JVM; sleeping at once, every op paid a
-     * wake-up, and two threads trained slower than one. libgomp reads both when it loads, so they
-     * cannot be set from here.
+     * threads wait passively (OMP_WAIT_POLICY): spinning, they took the cores from the loader and the
+     * JVM on a shared machine; sleeping, every op pays a wake-up (docs/training.md). libgomp reads the
+     * wait policy and GOMP_SPINCOUNT when it loads, so they cannot be set from here.
      */
     void applyThreads() {
         ai.djl.engine.Engine.getInstance(); // loads the native library the call below needs
