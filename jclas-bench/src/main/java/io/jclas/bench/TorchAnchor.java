@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -58,9 +56,9 @@ final class TorchAnchor {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + script, e);
         }
-        String versions = run(List.of(python.toString(), "-c",
-                "import torch, torchvision; print('torch', torch.__version__, 'torchvision', torchvision.__version__)"))
-                .trim();
+        String versions = ChildProcess.lastLine(ChildProcess.run(List.of(python.toString(), "-c",
+                "import torch, torchvision; print('torch', torch.__version__, 'torchvision', torchvision.__version__)"),
+                python.toString(), TIMEOUT_MINUTES));
         return new TorchAnchor(python, script, versions);
     }
 
@@ -119,7 +117,7 @@ final class TorchAnchor {
     private List<JsonNode> rows(String mode, List<String> args) {
         List<String> cmd = new ArrayList<>(List.of(python.toString(), script.toString(), mode));
         cmd.addAll(args);
-        String out = run(cmd);
+        String out = ChildProcess.run(cmd, "the PyTorch anchor", TIMEOUT_MINUTES);
         try {
             String last = out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b)
                     .orElseThrow(() -> new IllegalStateException("the PyTorch anchor printed no result: " + out));
@@ -128,26 +126,6 @@ final class TorchAnchor {
             return rows;
         } catch (IOException e) {
             throw new IllegalStateException("unreadable answer of the PyTorch anchor: " + e.getMessage(), e);
-        }
-    }
-
-    /** Stdout of a child process; its stderr is kept for the failure message. */
-    private static String run(List<String> cmd) {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                List<String> lines = out.lines().filter(l -> !l.isBlank()).toList();
-                throw new IllegalStateException(cmd.get(0) + " failed: "
-                        + (lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1)));
-            }
-            return out;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start " + cmd.get(0) + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running the PyTorch anchor", e);
         }
     }
 
