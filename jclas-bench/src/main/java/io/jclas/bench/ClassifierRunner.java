@@ -1,7 +1,7 @@
 package io.jclas.bench;
 
 import io.jclas.infer.ClassifierOptions;
-import io.jclas.model.PreprocessSpec;
+import io.jclas.data.transform.Preprocessing;
 import io.jclas.onnx.OrtClassifier;
 import java.nio.file.Path;
 
@@ -19,7 +19,7 @@ final class ClassifierRunner implements ForwardRunner {
     /** Opens {@code dir}/model.onnx for inputs of {@code channels} x {@code size} x {@code size}. */
     ClassifierRunner(Path dir, int threads, float[] input, int batch, int channels, int size) {
         // Only the tensor's shape matters here: the input is already preprocessed.
-        PreprocessSpec shape = new PreprocessSpec(channels, 0, size, 0, 1f, new float[] {0f}, new float[] {1f});
+        Preprocessing shape = Preprocessing.centerCrop(channels, size, size, new float[] {0f}, new float[] {1f});
         this.classifier = OrtClassifier.open(dir, ClassifierOptions.defaults().withThreads(threads).withPreprocess(shape));
         this.input = input;
         this.batch = batch;

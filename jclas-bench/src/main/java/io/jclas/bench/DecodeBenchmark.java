@@ -6,11 +6,12 @@ import ai.djl.ndarray.types.Shape;
 import ai.onnxruntime.OrtException;
 import io.jclas.JclasException;
 import io.jclas.data.ImageDecoding;
+import io.jclas.data.transform.Preprocessing;
 import io.jclas.infer.ClassifierOptions;
 import io.jclas.model.InferenceFiles;
-import io.jclas.model.PreprocessSpec;
 import io.jclas.onnx.Exporter;
 import io.jclas.onnx.OrtClassifier;
+import io.jclas.zoo.ModelInfo;
 import io.jclas.zoo.Models;
 import io.jclas.zoo.Network;
 import java.awt.image.BufferedImage;
@@ -30,8 +31,9 @@ import java.util.stream.Stream;
  * given), batch 1, one thread
  * ({@code jclas benchmark decode}):
  * <ol>
- *   <li>decode + preprocess: jclas (ImageDecoding, ImageIO, then the eval transform ops of
- *       {@link PreprocessSpec#imagenet}) against OpenCV's imdecode + bilinear resize + centre crop;
+ *   <li>decode + preprocess: jclas (ImageDecoding, ImageIO, then the registry's eval preprocessing of
+ *       ShuffleNetV2_x1_0: short side 256, crop 224, ImageNet mean/std) against OpenCV's imdecode +
+ *       bilinear resize + centre crop;
  *   <li>for each model, jclas end to end ({@code Classifier.predict} on the JPEG bytes: decode,
  *       preprocessing, ONNX Runtime, top-5) against raw ONNX Runtime on a prepared tensor plus
  *       OpenCV's decode/resize time.
@@ -41,7 +43,8 @@ import java.util.stream.Stream;
 public final class DecodeBenchmark {
     /** The models the issue names: small, mid-size and large at 224. */
     public static final List<String> DEFAULT_MODELS = List.of("ShuffleNetV2_x1_0", "MobileNetV3_large_x1_0", "ResNet50_vd");
-    private static final int SIZE = 224;
+    /** Whose registry preprocessing the decoding part measures (the ImageNet 256/224 one). */
+    private static final String REFERENCE = "ShuffleNetV2_x1_0";
     private static final int TOPK = 5;
 
     /**
@@ -97,14 +100,15 @@ public final class DecodeBenchmark {
         models.forEach(Models::info); // unknown names fail before any work
         byte[] jpeg = image == null ? SyntheticPhotos.encode(SyntheticPhotos.images(1).get(0), "jpg") : read(image);
         BufferedImage decoded = ImageDecoding.decode(jpeg); // a damaged file fails here, before any timing
-        PreprocessSpec spec = PreprocessSpec.imagenet(SIZE);
-        int shortSide = spec.resizeShort();
+        ModelInfo reference = Models.info(REFERENCE);
+        Preprocessing spec = Preprocessing.defaults(reference);
         OpenCvDecoder opencv = openCv(opencvJar, out);
         List<ForwardRunner> decoders = new ArrayList<>(List.of(ForwardRunner.of(() -> ImageDecoding.decode(jpeg)),
                 ForwardRunner.of(() -> spec.toTensor(ImageDecoding.decode(jpeg)))));
         if (opencv != null) {
             decoders.add(ForwardRunner.of(() -> opencv.decode(jpeg)));
-            decoders.add(ForwardRunner.of(() -> opencv.decodeResizeCrop(jpeg, shortSide, SIZE)));
+            decoders.add(ForwardRunner.of(() -> opencv.decodeResizeCrop(jpeg, reference.resizeShort(),
+                    reference.inputSize())));
         }
         double[] ms = medians(LatencyMeter.interleaved(decoders, warmup, iterations));
         double cvDecode = opencv == null ? Double.NaN : ms[2];
@@ -115,7 +119,7 @@ public final class DecodeBenchmark {
                 ms[0] / cvDecode, ms[1], cv, ms[1] / cv));
         List<EndToEnd> rows = new ArrayList<>();
         for (String model : models) {
-            EndToEnd row = endToEnd(model, jpeg, spec, opencv, warmup, iterations);
+            EndToEnd row = endToEnd(Models.info(model), jpeg, opencv, warmup, iterations);
             out.accept(String.format(Locale.ROOT, "%s end to end, batch 1, 1 thread: jclas %.2f ms, raw ORT "
                     + "%.2f ms + OpenCV %.2f ms, jclas/anchor %.2f", model, row.jclasMs(), row.rawOrtMs(),
                     row.opencvMs(), row.ratio()));
@@ -124,21 +128,23 @@ public final class DecodeBenchmark {
         return new Result(opencv == null ? null : opencv.version(), jpeg.length, ms[0], cvDecode, ms[1], cv, rows);
     }
 
-    private static EndToEnd endToEnd(String model, byte[] jpeg, PreprocessSpec spec, OpenCvDecoder opencv, int warmup,
-            int iterations) {
+    private static EndToEnd endToEnd(ModelInfo info, byte[] jpeg, OpenCvDecoder opencv, int warmup, int iterations) {
+        String model = info.name();
+        int size = info.inputSize();
+        Preprocessing spec = Preprocessing.defaults(info);
         Path dir = tempDir();
         try (NDManager manager = NDManager.newBaseManager()) {
             Network net = Models.create(model);
-            net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, SIZE, SIZE));
+            net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, size, size));
             Exporter.export(net, model, spec, List.of(), dir);
             float[] tensor = spec.toTensor(ImageDecoding.decode(jpeg));
             try (OrtClassifier classifier = OrtClassifier.open(dir, ClassifierOptions.defaults().withThreads(1));
                     OrtRunner raw = new OrtRunner(dir.resolve(InferenceFiles.MODEL), 1, tensor,
-                            new long[] {1, 3, SIZE, SIZE})) {
+                            new long[] {1, 3, size, size})) {
                 List<ForwardRunner> runners = new ArrayList<>(List.of(
                         ForwardRunner.of(() -> classifier.predict(jpeg, TOPK)), raw));
                 if (opencv != null) {
-                    runners.add(ForwardRunner.of(() -> opencv.decodeResizeCrop(jpeg, spec.resizeShort(), SIZE)));
+                    runners.add(ForwardRunner.of(() -> opencv.decodeResizeCrop(jpeg, info.resizeShort(), size)));
                 }
                 double[] ms = medians(LatencyMeter.interleaved(runners, warmup, iterations));
                 return new EndToEnd(model, ms[0], ms[1], opencv == null ? Double.NaN : ms[2]);
