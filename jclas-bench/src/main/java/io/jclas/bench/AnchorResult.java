@@ -5,7 +5,8 @@ package io.jclas.bench;
  *
  * @param anchor what jclas is compared with: {@value #TORCH_EAGER} (torchvision in Python),
  *     {@value #RAW_ORT} (a bare ONNX Runtime session on the same model.onnx) or {@value #PRE_DECODED}
- *     (jclas's own training on the pre-decoded IDX tensors, against training from PNG files)
+ *     (jclas's own training on the pre-decoded IDX tensors, against training from PNG files) or
+ *     {@value #ONE_THREAD} (jclas's own training on one thread, against more threads: the scaling)
  * @param measure what both figures are: {@value #LATENCY} (median ms of a forward, jclas's engine in
  *     {@code engine}) or {@value #TRAINING} (img/s of training steps)
  * @param engine the jclas side: {@code pytorch} (the block tree through DJL), {@code classifier}
@@ -24,6 +25,7 @@ public record AnchorResult(String anchor, String measure, String engine, int bat
     public static final String TORCH_EAGER = "torch-eager";
     public static final String RAW_ORT = "raw-onnxruntime";
     public static final String PRE_DECODED = "pre-decoded";
+    public static final String ONE_THREAD = "jclas-1-thread";
     public static final String LATENCY = "latency_ms";
     public static final String TRAINING = "train_img_per_s";
 

@@ -240,6 +240,8 @@ public final class Benchmark {
             if (pngFolder != null && training != null) {
                 anchors.addAll(trainFromFiles(name, o, pngFolder, training, l, notes));
             }
+            TrainingResult oneThread = o.trainScaling() && training != null && o.resolvedTrainThreads() > 1
+                    ? trainOnOneThread(name, o, training, anchors, l, notes) : null;
             if (o.anchors()) {
                 l.onStage(name, "anchors");
                 Anchors measured = new Anchors(name, o, torch, l, notes);
@@ -249,6 +251,9 @@ public final class Benchmark {
                 }
                 if (training != null) {
                     anchors.addAll(measured.torchTraining(training));
+                }
+                if (oneThread != null) {
+                    anchors.addAll(measured.torchTraining(oneThread));
                 }
             }
             Double top1 = Double.isNaN(info.published().top1()) ? null : info.published().top1();
@@ -274,6 +279,28 @@ public final class Benchmark {
         } catch (RuntimeException e) {
             notes.add("training from PNG files: " + e.getMessage());
             return List.of();
+        }
+    }
+
+    /**
+     * The training dimension again on one thread, in the same run: the scaling ratio to the figure on
+     * more threads goes to {@code anchors}; null when the run fails (a note says why).
+     */
+    private TrainingResult trainOnOneThread(String name, BenchmarkOptions o, TrainingResult many,
+            List<AnchorResult> anchors, BenchmarkListener l, List<String> notes) {
+        l.onStage(name, "training on 1 thread");
+        PytorchThreads.set(1);
+        try {
+            TrainingResult one = trainer.train(name, o.withTrainThreads(1), l);
+            AnchorResult r = AnchorResult.of(AnchorResult.ONE_THREAD, AnchorResult.TRAINING, "training",
+                    many.setup().batch(), many.setup().threads(), many.imagesPerSecond(), one.imagesPerSecond(),
+                    "the same training on 1 thread in this run");
+            l.onAnchor(name, r);
+            anchors.add(r);
+            return one;
+        } catch (RuntimeException e) {
+            notes.add("training on 1 thread: " + e.getMessage());
+            return null;
         }
     }
 

@@ -26,6 +26,8 @@ import java.util.List;
  * @param dataset training data set name (fashion-mnist)
  * @param trainSubset training images used per epoch; 0 = the whole training set
  * @param trainThreads intra-op threads of the training dimension; 0 = the largest of {@code threads}
+ * @param trainScaling whether a training dimension on more than one thread also trains on one thread in
+ *     the same run and reports the ratio of the two
  * @param trainOverrides {@code Section.key=value} overrides of the training recipe (e.g.
  *     {@code Arch.small_input=true}), applied after the benchmark's own
  * @param dataPath whether the training dimension also trains from the same images written as PNG files
@@ -53,6 +55,7 @@ public record BenchmarkOptions(
         String dataset,
         int trainSubset,
         int trainThreads,
+        boolean trainScaling,
         List<String> trainOverrides,
         boolean dataPath,
         boolean anchors,
@@ -143,10 +146,18 @@ public record BenchmarkOptions(
     BenchmarkOptions withMoreTrainOverrides(List<String> more) {
         List<String> all = new java.util.ArrayList<>(trainOverrides);
         all.addAll(more);
+        return withTraining(trainThreads, all);
+    }
+
+    /** These options with the training dimension on {@code n} threads. */
+    BenchmarkOptions withTrainThreads(int n) {
+        return withTraining(n, trainOverrides);
+    }
+
+    private BenchmarkOptions withTraining(int newTrainThreads, List<String> newTrainOverrides) {
         return new BenchmarkOptions(models, batchSizes, threads, engines, precisions, warmup, iterations, repeats,
-                inputSize,
-                inputChannels, classNum, trainEpochs, dataset, trainSubset, trainThreads, all, dataPath, anchors,
-                anchorPython, requireQuiet, outDir);
+                inputSize, inputChannels, classNum, trainEpochs, dataset, trainSubset, newTrainThreads, trainScaling,
+                newTrainOverrides, dataPath, anchors, anchorPython, requireQuiet, outDir);
     }
 
     /** The intra-op threads the training dimension runs with. */
@@ -180,6 +191,7 @@ public record BenchmarkOptions(
         private String dataset = "fashion-mnist";
         private int trainSubset = 0;
         private int trainThreads = 0;
+        private boolean trainScaling = false;
         private List<String> trainOverrides = List.of();
         private boolean dataPath = false;
         private boolean anchors = false;
@@ -202,6 +214,7 @@ public record BenchmarkOptions(
         public Builder optDataset(String v) { dataset = v; return this; }
         public Builder optTrainSubset(int v) { trainSubset = v; return this; }
         public Builder optTrainThreads(int v) { trainThreads = v; return this; }
+        public Builder optTrainScaling(boolean v) { trainScaling = v; return this; }
         public Builder optTrainOverrides(List<String> v) { trainOverrides = v; return this; }
         public Builder optDataPath(boolean v) { dataPath = v; return this; }
         public Builder optAnchors(boolean v) { anchors = v; return this; }
@@ -227,7 +240,7 @@ public record BenchmarkOptions(
         public BenchmarkOptions build() {
             return new BenchmarkOptions(models, batchSizes, threads, engines, precisions, warmup, iterations, repeats,
                 inputSize,
-                    inputChannels, classNum, trainEpochs, dataset, trainSubset, trainThreads, trainOverrides, dataPath,
+                    inputChannels, classNum, trainEpochs, dataset, trainSubset, trainThreads, trainScaling, trainOverrides, dataPath,
                     anchors, anchorPython, requireQuiet, outDir);
         }
     }

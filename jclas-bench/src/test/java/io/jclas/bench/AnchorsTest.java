@@ -48,6 +48,27 @@ class AnchorsTest {
     }
 
     @Test
+    void trainScalingTrainsAgainOnOneThreadAndGivesTheRatio(@TempDir Path dir) {
+        List<Integer> trainedOn = new ArrayList<>();
+        TrainingRunner stub = (model, o, listener) -> {
+            int threads = o.resolvedTrainThreads();
+            trainedOn.add(threads);
+            return new TrainingResult(1, 640, 1.0, 100.0 * threads + 50, 0.5,
+                    new TrainingResult.Setup(threads, 64, 1, 28, false, 10));
+        };
+        BenchmarkOptions o = tiny(dir).optAnchors(false).optEngines(List.of(InferenceEngine.ONNXRUNTIME))
+                .optThreads(List.of(2)).optTrainEpochs(1).optTrainScaling(true).build();
+        BenchmarkReport r = new Benchmark(Integrations.onnxExport(), Integrations.onnxQuantize(), stub)
+                .execute(o, new BenchmarkListener() {});
+        assertEquals(List.of(2, 1), trainedOn, "the dimension's own threads first, then one");
+        AnchorResult scaling = r.models().get(0).anchors().get(0);
+        assertEquals(AnchorResult.ONE_THREAD, scaling.anchor());
+        assertEquals(2, scaling.threads());
+        assertEquals(250.0 / 150.0, scaling.ratio(), 1e-12);
+        assertEquals(250.0, r.models().get(0).training().imagesPerSecond(), "the report keeps the 2-thread figure");
+    }
+
+    @Test
     void pytorchAnchorTimesTorchvisionAtTheSameSettings(@TempDir Path dir) {
         Assumptions.assumeTrue(Files.isExecutable(BenchmarkOptions.DEBIAN_PYTHON), "no Debian python3");
         TorchAnchor torch;

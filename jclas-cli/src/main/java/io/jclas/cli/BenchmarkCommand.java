@@ -84,6 +84,10 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "Intra-op threads of the training dimension (default: the largest of --threads).")
     Integer trainThreads;
 
+    @Option(names = "--train-scaling", description = {"With --train-threads above 1: train again on 1 thread in the",
+        "same run and print the N-thread over 1-thread img/s (with --anchors, PyTorch's at 1 thread too)."})
+    boolean trainScaling;
+
     @Option(names = "--train-override", paramLabel = "KEY=VALUE",
             description = "Override of the training recipe, repeatable (e.g. Arch.small_input=true).")
     List<String> trainOverrides;
@@ -172,7 +176,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         if (anchorPython != null) {
             b.optAnchorPython(anchorPython);
         }
-        b.optDataPath(dataPath).optAnchors(anchors).optRequireQuiet(requireQuiet);
+        b.optTrainScaling(trainScaling).optDataPath(dataPath).optAnchors(anchors).optRequireQuiet(requireQuiet);
         if (out != null) {
             b.optOutDir(out);
         }

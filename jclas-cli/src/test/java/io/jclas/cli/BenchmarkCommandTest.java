@@ -40,14 +40,14 @@ class BenchmarkCommandTest {
     void anchorsTrainingThreadsAndTheQuietRule() {
         BenchmarkOptions o = parse("--quick", "--threads", "1,2", "--anchors", "--anchor-python", "/opt/py/bin/python3",
                 "--train-threads", "1", "--train-override", "Arch.small_input=true", "--train-override",
-                "DataLoader.Train.sampler.batch_size=128", "--require-quiet", "--data-path");
-        assertTrue(o.anchors() && o.dataPath());
+                "DataLoader.Train.sampler.batch_size=128", "--require-quiet", "--data-path", "--train-scaling");
+        assertTrue(o.anchors() && o.dataPath() && o.trainScaling());
         assertEquals(Path.of("/opt/py/bin/python3"), o.anchorPython());
         assertEquals(1, o.resolvedTrainThreads());
         assertEquals(List.of("Arch.small_input=true", "DataLoader.Train.sampler.batch_size=128"), o.trainOverrides());
         assertTrue(o.requireQuiet());
         BenchmarkOptions defaults = parse("--quick", "--threads", "1,2");
-        assertFalse(defaults.anchors() || defaults.requireQuiet() || defaults.dataPath());
+        assertFalse(defaults.anchors() || defaults.requireQuiet() || defaults.dataPath() || defaults.trainScaling());
         assertEquals(BenchmarkOptions.DEBIAN_PYTHON, defaults.anchorPython());
         assertEquals(2, defaults.resolvedTrainThreads(), "training takes the largest --threads");
     }
