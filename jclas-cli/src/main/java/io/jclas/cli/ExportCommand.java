@@ -33,7 +33,8 @@ final class ExportCommand implements Callable<Integer> {
     ConfigOptions config;
 
     @Option(names = "--model", paramLabel = "DIR",
-            description = "Checkpoint directory, e.g. output/<Arch>/best_model (or -o Global.pretrained_model=DIR).")
+            description = "Checkpoint directory, e.g. output/<Arch>/best_model (or -o Global.pretrained_model=DIR), "
+                    + "or a .pdparams/.pth/.pt file with -o Arch.name=NAME.")
     Path model;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -51,6 +52,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new JclasException("no checkpoint given",
                     "pass --model DIR, e.g. --model output/ShuffleNetV2_x1_0/best_model");
         }
+        checkpoint = ImportedCheckpoint.of(checkpoint, settings);
         Path dir = out != null ? out : Path.of(settings.getString("Global.save_inference_dir", "./inference"));
         PrintWriter w = spec.commandLine().getOut();
         if (quantize.requested()) {

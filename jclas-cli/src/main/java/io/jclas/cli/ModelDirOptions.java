@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 final class ModelDirOptions {
     @Option(names = "--model", paramLabel = "DIR",
             description = "Inference directory (model.onnx + inference.yml, from `jclas export`) or checkpoint "
-                    + "(model.npz + config.yaml, e.g. output/<Arch>/best_model). "
+                    + "(model.npz + config.yaml, e.g. output/<Arch>/best_model), or a .pdparams/.pth/.pt file "
+                    + "with -o Arch.name=NAME. "
                     + "Also read from -o Global.inference_model_dir or -o Global.pretrained_model.")
     Path model;
 
@@ -63,7 +64,8 @@ final class ModelDirOptions {
     Classifier open(Config settings, RuntimeOptions runtime) {
         ClassifierOptions options = runtime.classifierOptions().withEngine(engine);
         Preprocessing preprocess = preprocess();
-        return Classifier.load(dir(settings), preprocess == null ? options : options.withPreprocess(preprocess));
+        return Classifier.load(ImportedCheckpoint.of(dir(settings), settings),
+                preprocess == null ? options : options.withPreprocess(preprocess));
     }
 
     /**

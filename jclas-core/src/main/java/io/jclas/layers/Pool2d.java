@@ -28,6 +28,11 @@ public final class Pool2d extends Layer {
         return new Pool2d(true, kernel, stride, padding, false);
     }
 
+    /** Max pooling in ceil mode (the last window may overhang), as torchvision's SqueezeNet pools. */
+    public static Pool2d maxCeil(int kernel, int stride) {
+        return new Pool2d(true, kernel, stride, 0, true);
+    }
+
     /** Average pooling; {@code ceilMode} as ResNet_vd's shortcut pool (k2 s2 ceil). */
     public static Pool2d avg(int kernel, int stride, int padding, boolean ceilMode) {
         return new Pool2d(false, kernel, stride, padding, ceilMode);

@@ -7,21 +7,28 @@ import io.jclas.config.Config;
 import io.jclas.zoo.ModelOptions;
 import io.jclas.zoo.Models;
 import io.jclas.zoo.Network;
+import io.jclas.zoo.Variant;
 
 /**
- * The network a config describes: {@code Arch.name}, {@code Arch.class_num}, {@code Arch.small_input} and
- * {@code Global.image_shape}, with PaddleClas's defaults. Training builds its network from it, and so
- * does every loader of a checkpoint, from the {@code config.yaml} saved with the weights. The config
- * must have passed {@link io.jclas.recipe.ConfigValidator}, the one check of these keys' forms and ranges.
+ * The network a config describes: {@code Arch.name}, {@code Arch.class_num}, {@code Arch.small_input},
+ * {@code Arch.variant} and {@code Global.image_shape}, with PaddleClas's defaults. Training builds its
+ * network from it, and so does every loader of a checkpoint, from the {@code config.yaml} saved with
+ * the weights. The config must have passed {@link io.jclas.recipe.ConfigValidator}, the one check of these keys' forms and ranges.
  *
  * @param imageShape [channels, height, width]
  */
-public record Architecture(String name, int classNum, boolean smallInput, int[] imageShape) {
+public record Architecture(String name, int classNum, boolean smallInput, int[] imageShape, Variant variant) {
+
+    /** PaddleClas's variant of the model. */
+    public Architecture(String name, int classNum, boolean smallInput, int[] imageShape) {
+        this(name, classNum, smallInput, imageShape, Variant.PADDLECLAS);
+    }
 
     public static Architecture from(Config c) {
         int[] shape = c.has("Global.image_shape") ? c.getIntArray("Global.image_shape") : new int[] {3, 224, 224};
         return new Architecture(c.getString("Arch.name"), c.getInt("Arch.class_num", 1000),
-                c.getBool("Arch.small_input", false), shape);
+                c.getBool("Arch.small_input", false), shape,
+                Variant.parse(c.getString("Arch.variant", Variant.PADDLECLAS.configName())));
     }
 
     @Override
@@ -36,7 +43,7 @@ public record Architecture(String name, int classNum, boolean smallInput, int[] 
 
     public ModelOptions modelOptions() {
         return ModelOptions.defaults().withClassNum(classNum).withInputChannels(imageShape[0])
-                .withInputSize(imageShape[1]).withSmallInput(smallInput);
+                .withInputSize(imageShape[1]).withSmallInput(smallInput).withVariant(variant);
     }
 
     /** Builds the network and initialises its parameters on {@code manager}. */

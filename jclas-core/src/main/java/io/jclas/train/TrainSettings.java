@@ -11,25 +11,22 @@ import java.nio.file.Paths;
  * The {@code Global} and {@code Arch} settings a run needs, read once from the config with
  * PaddleClas's defaults.
  *
- * @param imageShape {@code Global.image_shape} [channels, height, width]
+ * @param architecture the network: {@code Arch.name}, {@code class_num}, {@code small_input}, {@code variant}
+ *     and {@code Global.image_shape}
  * @param checkpoints {@code Global.checkpoints}: a checkpoint to resume from, or null
  * @param pretrained {@code Global.pretrained_model}: weights to start from, or null
  * @param saveSteps {@code Global.save_steps}: a resumable checkpoint every N iterations besides every epoch; 0 = off
  * @param threads {@code Global.threads}: PyTorch intra-op CPU threads, 0 = one per core
  */
-record TrainSettings(String archName, int classNum, boolean smallInput, boolean freezeBackbone, int[] imageShape,
-        int epochs, long seed, String device, int evalInterval, int saveInterval, int saveSteps, boolean evalDuringTrain,
+record TrainSettings(Architecture architecture, boolean freezeBackbone, int epochs, long seed, String device, int evalInterval, int saveInterval, int saveSteps, boolean evalDuringTrain,
         Path outputRoot, Path checkpoints, Path pretrained, int threads) {
 
     /** Reads a config that {@link io.jclas.recipe.ConfigValidator} has checked (forms and ranges are not re-checked). */
     static TrainSettings from(Config c) {
         Architecture arch = Architecture.from(c);
         return new TrainSettings(
-                arch.name(),
-                arch.classNum(),
-                arch.smallInput(),
+                arch,
                 c.getBool("Arch.freeze_backbone", false),
-                arch.imageShape(),
                 c.getInt("Global.epochs", 1),
                 c.getLong("Global.seed", 42),
                 c.getString("Global.device", "cpu"),
@@ -50,12 +47,24 @@ record TrainSettings(String archName, int classNum, boolean smallInput, boolean 
 
     /** {@code Global.output_dir/<Arch.name>}. */
     Path outputDir() {
-        return outputRoot.resolve(archName);
+        return outputRoot.resolve(archName());
     }
 
-    /** The network these settings train. */
-    Architecture architecture() {
-        return new Architecture(archName, classNum, smallInput, imageShape);
+    String archName() {
+        return architecture.name();
+    }
+
+    int classNum() {
+        return architecture.classNum();
+    }
+
+    boolean smallInput() {
+        return architecture.smallInput();
+    }
+
+    /** {@code Global.image_shape} [channels, height, width]. */
+    int[] imageShape() {
+        return architecture.imageShape();
     }
 
     /**

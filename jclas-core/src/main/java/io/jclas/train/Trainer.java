@@ -16,6 +16,7 @@ import io.jclas.data.transform.Transforms;
 import io.jclas.model.CheckpointFiles;
 import io.jclas.model.Checkpoints;
 import io.jclas.model.Weights;
+import io.jclas.pretrained.PretrainedWeights;
 import io.jclas.zoo.Network;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -74,10 +75,7 @@ final class Trainer implements AutoCloseable {
         evalTransforms = s.evalDuringTrain() && config.has("DataLoader.Eval")
                 ? Preprocessing.fromConfig(config).transforms() : null;
         if (s.pretrained() != null) {
-            Path dir = Checkpoints.directory(s.pretrained(), "Global.pretrained_model");
-            List<String> skipped = Weights.load(net, dir.resolve(Weights.FILE_NAME), true);
-            listener.onMessage("initialised from " + dir + (skipped.isEmpty() ? ""
-                    : " (kept fresh, another shape or absent: " + String.join(", ", skipped) + ")"));
+            PretrainedWeights.initialise(net, config, s.pretrained(), true).forEach(listener::onMessage);
         }
         if (s.freezeBackbone()) {
             net.features().freezeParameters(true);

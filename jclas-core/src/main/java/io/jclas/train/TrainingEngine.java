@@ -4,11 +4,10 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import io.jclas.config.Config;
 import io.jclas.recipe.ConfigValidator;
-import io.jclas.recipe.ConfigValidator;
 import io.jclas.data.DataLoader;
 import io.jclas.data.transform.Preprocessing;
 import io.jclas.model.Checkpoints;
-import io.jclas.model.Weights;
+import io.jclas.pretrained.PretrainedWeights;
 import io.jclas.zoo.Network;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,25 +34,27 @@ public final class TrainingEngine {
 
     /**
      * Evaluates the weights of {@code Global.pretrained_model} (a checkpoint directory or its
-     * model.npz; else {@code output_dir/<Arch.name>/best_model}) on {@code DataLoader.Eval}.
+     * model.npz, or a foreign weight file of {@code Arch.name}: {@link PretrainedWeights}; else
+     * {@code output_dir/<Arch.name>/best_model}) on {@code DataLoader.Eval}.
      */
     public static EvalResult evaluate(Config config, TrainListener listener) {
         ConfigValidator.validate(config, ConfigValidator.Use.EVAL);
         TrainSettings s = TrainSettings.from(config);
         Path weights = s.pretrained() != null ? s.pretrained() : s.outputDir().resolve(Checkpoints.BEST);
-        Path dir = Checkpoints.directory(weights, "Global.pretrained_model");
         Device device = s.resolveDevice(listener::onMessage);
         s.applyThreads();
         ai.djl.engine.Engine.getInstance().setRandomSeed((int) s.seed());
-        try (NDManager manager = NDManager.newBaseManager(device);
-                DataLoader loader = DataLoader.create(config.section("DataLoader.Eval"),
-                        Preprocessing.fromConfig(config).transforms(), s.classNum(), s.seed(), 0)) {
+        try (NDManager manager = NDManager.newBaseManager(device)) {
             Network net = s.architecture().build(manager);
-            Weights.load(net, dir.resolve(Weights.FILE_NAME), false);
-            List<String> names = loader.dataset().classNames();
-            EvalResult r = Evaluator.evaluate(net, manager, loader, s.classNum(), names, listener);
-            listener.onEval(0, r, false);
-            return r;
+            // the weights first: a wrong path fails before the dataset is read
+            PretrainedWeights.initialise(net, config, weights, false).forEach(listener::onMessage);
+            try (DataLoader loader = DataLoader.create(config.section("DataLoader.Eval"),
+                    Preprocessing.fromConfig(config).transforms(), s.classNum(), s.seed(), 0)) {
+                List<String> names = loader.dataset().classNames();
+                EvalResult r = Evaluator.evaluate(net, manager, loader, s.classNum(), names, listener);
+                listener.onEval(0, r, false);
+                return r;
+            }
         }
     }
 }

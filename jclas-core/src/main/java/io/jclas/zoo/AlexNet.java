@@ -17,6 +17,10 @@ import io.jclas.layers.Sequential;
  * The dropouts are Paddle's {@code downscale_in_infer}: at inference they multiply by 0.5, which
  * changes the logits since fc6 and fc7 carry biases.
  *
+ * <p>{@link Variant#TORCHVISION} builds torchvision's {@code alexnet}: the same layers with dropout that
+ * is the identity at inference (torchvision's adaptive 6x6 average pool is the identity on the 6x6
+ * map of the accepted input sizes).
+ *
  * <p>The fixed 9216-wide fc6 needs a 6x6 last map, which inputs of 223 to 254 pixels give. There
  * is no small-input mode: asking for one is an error (resize tiny images to 224 instead).
  */
@@ -48,10 +52,10 @@ final class AlexNet {
         int channels = 256;
         Sequential head = new Sequential()
                 .add("flatten", new Flatten())
-                .add("drop1", new Dropout(DROPOUT, Dropout.Mode.DOWNSCALE_IN_INFER))
+                .add("drop1", new Dropout(DROPOUT, o.dropoutMode()))
                 .add("fc6", new Fc(channels * LAST_MAP * LAST_MAP, 4096))
                 .add("relu6", new Activate(Act.RELU))
-                .add("drop2", new Dropout(DROPOUT, Dropout.Mode.DOWNSCALE_IN_INFER))
+                .add("drop2", new Dropout(DROPOUT, o.dropoutMode()))
                 .add("fc7", new Fc(4096, 4096))
                 .add("relu7", new Activate(Act.RELU))
                 .add("fc8", new Fc(4096, o.classNum()));

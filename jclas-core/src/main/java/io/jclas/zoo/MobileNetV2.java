@@ -15,13 +15,22 @@ import io.jclas.layers.Sequential;
  *
  * <p>{@code smallInput}: the stem conv has stride 1 (there is no stem pool). Parameters are unchanged.
  */
-final class MobileNetV2 {
+public final class MobileNetV2 {
     /** (t, c, n, s): expansion, width at scale 1, repeats, first stride. */
     private static final int[][] GROUPS = {
         {1, 16, 1, 1}, {6, 24, 2, 2}, {6, 32, 3, 2}, {6, 64, 4, 2}, {6, 96, 3, 1}, {6, 160, 3, 2}, {6, 320, 1, 1},
     };
 
     private MobileNetV2() {}
+
+    /** Inverted residual units per group (conv2..conv8), the {@code n} column of the paper's table. */
+    public static int[] groupRepeats() {
+        int[] n = new int[GROUPS.length];
+        for (int g = 0; g < n.length; g++) {
+            n[g] = GROUPS[g][2];
+        }
+        return n;
+    }
 
     static void register(Registry r) {
         r.add("MobileNetV2_x0_25", Family.MOBILENET_V2, 224, 1, 0, o -> build(0.25, o));

@@ -74,6 +74,10 @@ public final class Models {
             throw new JclasException("class_num must be at least 1, got " + options.classNum(),
                     "set Arch.class_num to the number of classes in your data");
         }
+        if (options.torchvision() && !Variant.TORCHVISION_FAMILIES.contains(info.family())) {
+            throw new JclasException("Arch.variant torchvision exists for SqueezeNet and AlexNet only, not " + name,
+                    "leave Arch.variant out: " + name + " computes the same function as torchvision's where it has one");
+        }
         return BUILDERS.get(info.architecture()).apply(options);
     }
 

@@ -39,7 +39,7 @@ import java.util.Locale;
  * <p>Also holds the pieces SE-ResNeXt and DarkNet build from: {@link #stem}, {@link #stages},
  * {@link ResidualBlock}, {@link Projection} and {@link #classifier}.
  */
-final class ResNet {
+public final class ResNet {
     /** Blocks per stage, by depth. */
     private static final int[][] DEPTHS = {
         {18, 2, 2, 2, 2}, {34, 3, 4, 6, 3}, {50, 3, 4, 6, 3}, {101, 3, 4, 23, 3}, {152, 3, 8, 36, 3},
@@ -85,7 +85,7 @@ final class ResNet {
 
     /** ResNet of the given depth (18, 34, 50, 101, 152, 200) and variant. */
     static Network build(Variant variant, int depth, ModelOptions o) {
-        int[] depths = depthRow(depth);
+        int[] depths = stageDepths(depth);
         boolean bottleneck = depth >= 50;
         int expansion = bottleneck ? BOTTLENECK_EXPANSION : 1;
         int[] outs = new int[WIDTHS.length];
@@ -100,7 +100,8 @@ final class ResNet {
         return new Network(features(stem, blocks, o), channels, classifier(channels, o), o);
     }
 
-    private static int[] depthRow(int depth) {
+    /** Blocks per stage of a ResNet depth (18: 2, 2, 2, 2), as torchvision and PaddleClas stack them. */
+    public static int[] stageDepths(int depth) {
         for (int[] row : DEPTHS) {
             if (row[0] == depth) {
                 return new int[] {row[1], row[2], row[3], row[4]};

@@ -20,8 +20,11 @@ import io.jclas.layers.Sequential;
  *
  * <p>{@link ModelOptions#smallInput()}: the first conv gets stride 1 and the max-pool after it is
  * replaced by the identity. Parameters and their names are unchanged.
+ *
+ * <p>{@link Variant#TORCHVISION} builds torchvision's {@code squeezenet1_0/1_1} instead: ceil-mode
+ * pools, 1.1's stem conv unpadded, and dropout that is the identity at inference.
  */
-final class SqueezeNet {
+public final class SqueezeNet {
     /** Fire modules fire2..fire9: squeeze, expand 1x1, expand 3x3 widths. */
     private static final int[][] FIRES = {
         {16, 64, 64}, {16, 64, 64}, {32, 128, 128}, {32, 128, 128},
@@ -32,6 +35,11 @@ final class SqueezeNet {
     private static final int[] POOLS_V1_1 = {2, 4};
 
     private SqueezeNet() {}
+
+    /** The fire indices (0 = fire2) that a max-pool precedes, besides the first pool: 1.0's or 1.1's. */
+    public static int[] poolsBeforeFires(boolean v10) {
+        return (v10 ? POOLS_V1_0 : POOLS_V1_1).clone();
+    }
 
     static void register(Registry r) {
         // Minimum sides found by running the models: each floor-mode pool needs a 3x3 map.
@@ -44,25 +52,25 @@ final class SqueezeNet {
         int width = v10 ? 96 : 64;
         ConvBnAct stem = v10
                 ? conv(o.inputChannels(), width, 7, o.stemStride(2), 0)
-                : conv(o.inputChannels(), width, 3, o.stemStride(2), 1);
+                : conv(o.inputChannels(), width, 3, o.stemStride(2), o.torchvision() ? 0 : 1);
         // For small inputs the first pool is an empty Sequential (the identity), not absent, so
         // the children keep their positions and parameter names.
         Sequential features = new Sequential()
                 .add("conv", stem)
-                .add("pool", o.smallInput() ? new Sequential() : pool());
+                .add("pool", o.smallInput() ? new Sequential() : pool(o));
         int[] pools = v10 ? POOLS_V1_0 : POOLS_V1_1;
         int in = width;
         int poolCount = 1;
         for (int i = 0; i < FIRES.length; i++) {
             if (i == pools[0] || i == pools[1]) {
-                features.add("pool" + poolCount++, pool());
+                features.add("pool" + poolCount++, pool(o));
             }
             int[] f = FIRES[i];
             features.add("fire" + (i + 2), new Fire(in, f[0], f[1], f[2]));
             in = f[1] + f[2];
         }
         Sequential head = new Sequential()
-                .add("drop", new Dropout(0.5f, Dropout.Mode.DOWNSCALE_IN_INFER))
+                .add("drop", new Dropout(0.5f, o.dropoutMode()))
                 .add("conv10", conv(in, o.classNum(), 1, 1, 0))
                 .add("avg_pool", new GlobalAvgPool(false));
         return new Network(features, in, head, o);
@@ -74,8 +82,8 @@ final class SqueezeNet {
                 .noBatchNormWithBias().optAct(Act.RELU).build();
     }
 
-    private static Pool2d pool() {
-        return Pool2d.max(3, 2, 0);
+    private static Pool2d pool(ModelOptions o) {
+        return o.torchvision() ? Pool2d.maxCeil(3, 2) : Pool2d.max(3, 2, 0);
     }
 
     /** The Fire module: {@code squeeze} 1x1, then concat of {@code expand1x1} and {@code expand3x3}. */

@@ -7,14 +7,15 @@ import ai.djl.ndarray.NDManager;
 import io.jclas.zoo.Network;
 import java.nio.file.Path;
 import java.util.List;
+import io.jclas.model.Architecture;
 import org.junit.jupiter.api.Test;
 
 class TrainParamTest {
 
     @Test
     void freezeBackboneLeavesOnlyTheHeadTrainable() {
-        TrainSettings s = new TrainSettings("ShuffleNetV2_x0_25", 10, true, true, new int[] {1, 28, 28}, 1, 1,
-                "cpu", 1, 1, 0, false, Path.of("out"), null, null, 0);
+        TrainSettings s = new TrainSettings(new Architecture("ShuffleNetV2_x0_25", 10, true, new int[] {1, 28, 28}),
+                true, 1, 1, "cpu", 1, 1, 0, false, Path.of("out"), null, null, 0);
         try (NDManager m = NDManager.newBaseManager()) {
             Network net = s.architecture().build(m);
             List<TrainParam> all = TrainParam.of(net);

@@ -155,7 +155,8 @@ class OnnxExporterTest {
         }
     }
 
-    private static float[] runOrt(Path file, float[] input, long[] shape) throws OrtException {
+    /** Runs an ONNX file on one input with ONNX Runtime; the first output. */
+    static float[] runOrt(Path file, float[] input, long[] shape) throws OrtException {
         try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
                 OrtSession session = ENV.createSession(file.toString(), opts);
                 OnnxTensor x = OnnxTensor.createTensor(ENV, FloatBuffer.wrap(input), shape);
