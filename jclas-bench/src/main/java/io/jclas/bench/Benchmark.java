@@ -4,7 +4,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.onnxruntime.OrtException;
+import io.jclas.JclasException;
 import io.jclas.analysis.ModelStats;
+import io.jclas.bench.recommend.LoadAverage;
 import io.jclas.model.Weights;
 import io.jclas.util.Pair;
 import io.jclas.zoo.ModelInfo;
@@ -65,15 +67,84 @@ public final class Benchmark {
     public BenchmarkReport execute(BenchmarkOptions o, BenchmarkListener listener) {
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
         List<ModelInfo> infos = o.models().stream().map(Models::info).toList(); // unknown names fail before any work
+        double loadBefore = LoadAverage.now();
+        boolean quiet = quietEnough(loadBefore, o.requireQuiet(), listener);
         Map<Integer, Double> peak = new HashMap<>();
         for (int threads : o.threads()) {
             peak.put(threads, PeakThroughput.gflops(threads, PEAK_MATMUL_SIDE, PEAK_REPEATS));
             listener.onMessage(String.format("matmul peak at %d thread(s): %.1f GFLOP/s", threads, peak.get(threads)));
         }
         MachineInfo machine = Machine.describe(peak);
+        Path anchorWork = tempDir(o.outDir(), ".anchors");
+        try {
+            TorchAnchor torch = o.anchors() ? openTorchAnchor(o, anchorWork, listener) : null;
+            Map<Integer, Double> torchPeak = torch == null ? Map.of() : torchPeak(torch, o.threads(), listener);
+            torchPeak.forEach((threads, gflops) -> listener.onMessage(String.format(Locale.ROOT,
+                    "matmul peak of the PyTorch anchor at %d thread(s): %.1f GFLOP/s", threads, gflops)));
+            Path pngFolder = o.dataPath() && o.trainEpochs() > 0
+                    ? PngImageFolder.write(EngineTrainingRunner.trainingDataset(o), anchorWork.resolve("png-folder"))
+                    : null;
+            List<ModelResult> results = measureAll(infos, o, peak, torch, pngFolder, listener);
+            double loadAfter = LoadAverage.now();
+            RunConditions conditions = new RunConditions(loadBefore, loadAfter, quiet,
+                    torch == null ? null : torch.versions(), torchPeak);
+            BenchmarkReport report = new BenchmarkReport(started, machine, BenchmarkReport.Settings.of(o), conditions,
+                    results);
+            for (Path p : ReportFiles.write(report, o.outDir())) {
+                listener.onMessage("wrote " + p);
+            }
+            return report;
+        } finally {
+            deleteTree(anchorWork);
+        }
+    }
+
+    /**
+     * Whether a run that starts at {@code load} gives a result; a busy machine is refused when
+     * {@code requireQuiet}, else told to the listener. An unknown load (NaN) counts as quiet.
+     */
+    static boolean quietEnough(double load, boolean requireQuiet, BenchmarkListener listener) {
+        if (!(load > BenchmarkOptions.QUIET_LOAD)) {
+            return true;
+        }
+        String busy = String.format(Locale.ROOT, "1-minute load average %.2f, above %.1f", load,
+                BenchmarkOptions.QUIET_LOAD);
+        if (requireQuiet) {
+            throw new JclasException("the machine is busy: " + busy,
+                    "stop the other jobs and wait a minute, or leave out --require-quiet to write a report marked "
+                            + "as not a result");
+        }
+        listener.onMessage(busy + ": the report is marked as not a result");
+        return false;
+    }
+
+    /** The PyTorch anchor, or null with a message saying why it is skipped. */
+    private static TorchAnchor openTorchAnchor(BenchmarkOptions o, Path work, BenchmarkListener listener) {
+        try {
+            TorchAnchor torch = TorchAnchor.open(o.anchorPython(), work);
+            listener.onMessage("PyTorch anchor: " + torch.versions() + " (" + o.anchorPython() + ")");
+            return torch;
+        } catch (IllegalStateException e) {
+            listener.onMessage("PyTorch anchor skipped: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** The PyTorch anchor's own matmul peak; a failure is a message, as the anchor's rows would be notes. */
+    private static Map<Integer, Double> torchPeak(TorchAnchor torch, List<Integer> threads, BenchmarkListener l) {
+        try {
+            return torch.matmulPeak(threads);
+        } catch (IllegalStateException e) {
+            l.onMessage("matmul peak of the PyTorch anchor not measured: " + e.getMessage());
+            return Map.of();
+        }
+    }
+
+    private List<ModelResult> measureAll(List<ModelInfo> infos, BenchmarkOptions o, Map<Integer, Double> peak,
+            TorchAnchor torch, Path pngFolder, BenchmarkListener listener) {
         List<ModelResult> results = new ArrayList<>();
         for (ModelInfo info : infos) {
-            ModelResult result = measure(info, o, peak, listener);
+            ModelResult result = measure(info, o, peak, torch, pngFolder, listener);
             for (LatencyResult int8 : result.int8Latencies()) {
                 Double ratio = result.int8Ratio(int8.batch(), int8.threads());
                 if (ratio != null) {
@@ -84,11 +155,7 @@ public final class Benchmark {
             listener.onModel(result);
             results.add(result);
         }
-        BenchmarkReport report = new BenchmarkReport(started, machine, BenchmarkReport.Settings.of(o), results);
-        for (Path p : ReportFiles.write(report, o.outDir())) {
-            listener.onMessage("wrote " + p);
-        }
-        return report;
+        return results;
     }
 
     /** The zoo options the benchmark builds models with. */
@@ -97,7 +164,8 @@ public final class Benchmark {
                 .withSmallInput(smallInput);
     }
 
-    private ModelResult measure(ModelInfo info, BenchmarkOptions o, Map<Integer, Double> peak, BenchmarkListener l) {
+    private ModelResult measure(ModelInfo info, BenchmarkOptions o, Map<Integer, Double> peak, TorchAnchor torch,
+            Path pngFolder, BenchmarkListener l) {
         String name = info.name();
         int c = o.inputChannels();
         int s = o.inputSize();
@@ -161,19 +229,78 @@ public final class Benchmark {
             TrainingResult training = null;
             if (o.trainEpochs() > 0) {
                 l.onStage(name, "training");
-                PytorchThreads.set(o.threads().stream().max(Comparator.naturalOrder()).orElse(1));
+                PytorchThreads.set(o.resolvedTrainThreads());
                 try {
                     training = trainer.train(name, o, l);
                 } catch (RuntimeException e) {
                     notes.add("training: " + e.getMessage());
                 }
             }
+            List<AnchorResult> anchors = new ArrayList<>();
+            if (pngFolder != null && training != null) {
+                anchors.addAll(trainFromFiles(name, o, pngFolder, training, l, notes));
+            }
+            TrainingResult oneThread = o.trainScaling() && training != null && o.resolvedTrainThreads() > 1
+                    ? trainOnOneThread(name, o, training, anchors, l, notes) : null;
+            if (o.anchors()) {
+                l.onStage(name, "anchors");
+                Anchors measured = new Anchors(name, o, torch, l, notes);
+                anchors.addAll(measured.torchLatencies(latencies));
+                if (onnxFile != null && o.engines().contains(InferenceEngine.ONNXRUNTIME)) {
+                    anchors.addAll(measured.classifierOverRawOrt(onnxFile.getParent()));
+                }
+                if (training != null) {
+                    anchors.addAll(measured.torchTraining(training));
+                }
+                if (oneThread != null) {
+                    anchors.addAll(measured.torchTraining(oneThread));
+                }
+            }
             Double top1 = Double.isNaN(info.published().top1()) ? null : info.published().top1();
             return new ModelResult(name, info.family().title(), params, flops, size(npz),
                     onnxFile == null ? null : size(onnxFile), rss, trace.getValue() * Float.BYTES, top1, latencies,
-                    training, notes);
+                    training, anchors, notes);
         } finally {
             deleteTree(work);
+        }
+    }
+
+    /** Training from PNG files (decoded every step) over the pre-decoded figure of the same images. */
+    private List<AnchorResult> trainFromFiles(String name, BenchmarkOptions o, Path pngFolder, TrainingResult idx,
+            BenchmarkListener l, List<String> notes) {
+        l.onStage(name, "training from PNG files");
+        try {
+            TrainingResult png = trainer.train(name, o.withMoreTrainOverrides(PngImageFolder.overrides(pngFolder)), l);
+            AnchorResult r = AnchorResult.of(AnchorResult.PRE_DECODED, AnchorResult.TRAINING, "training-png",
+                    idx.setup().batch(), idx.setup().threads(), png.imagesPerSecond(), idx.imagesPerSecond(),
+                    "the same " + png.images() + " images as PNG files in an ImageFolder");
+            l.onAnchor(name, r);
+            return List.of(r);
+        } catch (RuntimeException e) {
+            notes.add("training from PNG files: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    /**
+     * The training dimension again on one thread, in the same run: the scaling ratio to the figure on
+     * more threads goes to {@code anchors}; null when the run fails (a note says why).
+     */
+    private TrainingResult trainOnOneThread(String name, BenchmarkOptions o, TrainingResult many,
+            List<AnchorResult> anchors, BenchmarkListener l, List<String> notes) {
+        l.onStage(name, "training on 1 thread");
+        PytorchThreads.set(1);
+        try {
+            TrainingResult one = trainer.train(name, o.withTrainThreads(1), l);
+            AnchorResult r = AnchorResult.of(AnchorResult.ONE_THREAD, AnchorResult.TRAINING, "training",
+                    many.setup().batch(), many.setup().threads(), many.imagesPerSecond(), one.imagesPerSecond(),
+                    "the same training on 1 thread in this run");
+            l.onAnchor(name, r);
+            anchors.add(r);
+            return one;
+        } catch (RuntimeException e) {
+            notes.add("training on 1 thread: " + e.getMessage());
+            return null;
         }
     }
 
@@ -192,8 +319,11 @@ public final class Benchmark {
             float[] input = MemoryProbe.randomInput(batch * perImage, batch);
             for (int threads : o.threads()) {
                 try (ForwardRunner runner = runners.open(input, batch, threads)) {
-                    double[] ms = LatencyMeter.sample(runner, o.warmup(), o.iterations());
-                    LatencyResult r = LatencyMeter.summarise(engine, batch, threads, ms, flops, peak.get(threads));
+                    double[][] rounds = new double[o.repeats()][];
+                    for (int round = 0; round < rounds.length; round++) {
+                        rounds[round] = LatencyMeter.sample(runner, round == 0 ? o.warmup() : 0, o.iterations());
+                    }
+                    LatencyResult r = LatencyMeter.summarise(engine, batch, threads, rounds, flops, peak.get(threads));
                     l.onLatency(name, r);
                     rows.add(r);
                 } catch (RuntimeException | OrtException e) {

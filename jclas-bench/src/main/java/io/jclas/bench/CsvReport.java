@@ -12,7 +12,7 @@ public final class CsvReport {
     static final List<String> HEADER = List.of("model", "family", "params", "flops", "npz_bytes", "onnx_bytes",
             "rss_pytorch_bytes", "rss_onnxruntime_bytes", "activation_bytes", "published_top1", "train_epochs",
             "train_images", "train_seconds_per_epoch", "train_images_per_second", "train_top1", "engine", "batch",
-            "threads", "median_ms", "p90_ms", "gflops", "floor_ratio");
+            "threads", "median_ms", "p90_ms", "gflops", "floor_ratio", "spread_ms");
 
     private CsvReport() {}
 
@@ -29,12 +29,13 @@ public final class CsvReport {
             model.addAll(t == null ? nulls(5)
                     : List.of(t.epochs(), t.images(), t.secondsPerEpoch(), t.imagesPerSecond(), t.top1()));
             if (m.latencies().isEmpty()) {
-                line(csv, model, nulls(7));
+                line(csv, model, nulls(8));
             }
             for (LatencyResult l : m.latencies()) {
                 List<Object> lat = new ArrayList<>(List.of(l.engine(), l.batch(), l.threads(), l.medianMs(), l.p90Ms(),
                         l.gflops()));
                 lat.add(l.floorRatio());
+                lat.add(l.spreadMs());
                 line(csv, model, lat);
             }
         }

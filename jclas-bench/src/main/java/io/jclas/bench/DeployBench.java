@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * How much the {@link OrtClassifier} costs over bare ONNX Runtime. For one zoo model (random
@@ -71,7 +70,7 @@ public final class DeployBench {
             macs = ModelStats.macs(net, 3, size, size);
             Exporter.export(net, name, preprocess, List.of(), dir);
         }
-        List<BufferedImage> images = images(8);
+        List<BufferedImage> images = SyntheticPhotos.images(8);
         System.out.printf("%s  input %dx%d  %.3f GFLOPs (2 x MACs)  %d timed iterations after %d warm-up%n",
                 name, size, size, 2.0 * macs / 1e9, iterations, Math.max(3, iterations / 5));
         List<String> wall = new ArrayList<>();
@@ -172,22 +171,5 @@ public final class DeployBench {
         double[] s = v.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
-
-    /** Decoded photos' stand-ins: 500x375 RGB (an ImageNet-typical size) with smooth random content. */
-    private static List<BufferedImage> images(int n) {
-        Random r = new Random(1);
-        List<BufferedImage> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            BufferedImage img = new BufferedImage(500, 375, BufferedImage.TYPE_3BYTE_BGR);
-            int base = r.nextInt(0x1000000);
-            for (int y = 0; y < img.getHeight(); y++) {
-                for (int x = 0; x < img.getWidth(); x++) {
-                    img.setRGB(x, y, base + x * 3 + y * 7 * 256 + r.nextInt(16));
-                }
-            }
-            out.add(img);
-        }
-        return out;
     }
 }

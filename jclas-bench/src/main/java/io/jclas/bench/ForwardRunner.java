@@ -7,4 +7,19 @@ public interface ForwardRunner extends AutoCloseable {
 
     @Override
     void close();
+
+    /** A runner of {@code work} that holds nothing to close (a decoder, a whole classifier call). */
+    static ForwardRunner of(Runnable work) {
+        return new ForwardRunner() {
+            @Override
+            public void forward() {
+                work.run();
+            }
+
+            @Override
+            public void close() {
+                // nothing held
+            }
+        };
+    }
 }

@@ -11,6 +11,8 @@ package io.jclas.bench;
  * @param gflops achieved GFLOP/s at the median: FLOPs x batch / median
  * @param floorRatio median divided by the floor (the time the forward's FLOPs take at the machine's
  *     measured matmul peak for this thread count); 1 would be peak speed, null when no peak is known
+ * @param spreadMs half the range of the round medians over {@code --repeats} rounds (0 for one round;
+ *     NaN where the rounds are not known, as for the PyTorch anchor)
  */
-public record LatencyResult(
-        String engine, int batch, int threads, double medianMs, double p90Ms, double gflops, Double floorRatio) {}
+public record LatencyResult(String engine, int batch, int threads, double medianMs, double p90Ms, double gflops,
+        Double floorRatio, double spreadMs) {}

@@ -14,8 +14,16 @@ public final class MarkdownReport {
     public static String render(BenchmarkReport r, List<String> plots) {
         StringBuilder md = new StringBuilder();
         md.append("# jclas benchmark\n\n");
+        RunConditions c = r.conditions();
+        if (!c.result()) {
+            md.append("**Not a result:** the one-minute load average was ").append(f2(c.loadBefore()))
+                    .append(" when the run started (above ").append(f1(BenchmarkOptions.QUIET_LOAD))
+                    .append("): other work shared the cores, so the timings below show that the benchmark runs, "
+                            + "not how fast the code is.\n\n");
+        }
         machine(md, r);
         dimensions(md, r);
+        AnchorsReport.render(md, r);
         ranking(md, r);
         for (String plot : plots) {
             md.append("![").append(plot.replace(".png", "").replace('_', ' ')).append("](").append(plot).append(")\n\n");
@@ -41,13 +49,24 @@ public final class MarkdownReport {
         row(md, "ONNX Runtime", m.onnxruntime());
         row(md, "float32 matmul peak (PyTorch)", new TreeMap<>(m.peakGflops()).entrySet().stream()
                 .map(e -> f1(e.getValue()) + " GFLOP/s at " + e.getKey() + "T").collect(Collectors.joining(", ")));
+        row(md, "Load average (1 min) before / after", f2(r.conditions().loadBefore()) + " / "
+                + f2(r.conditions().loadAfter()));
+        if (r.conditions().torchAnchor() != null) {
+            row(md, "PyTorch anchor (Python)", r.conditions().torchAnchor() + ", matmul peak "
+                    + new TreeMap<>(r.conditions().torchPeakGflops()).entrySet().stream()
+                            .map(e -> f1(e.getValue()) + " GFLOP/s at " + e.getKey() + "T")
+                            .collect(Collectors.joining(", ")));
+        }
         row(md, "Engines", String.join(", ", s.engines()));
         row(md, "Threads", s.threads().toString());
         row(md, "Batch sizes", s.batchSizes().toString());
         row(md, "Input", s.inputChannels() + "x" + s.inputSize() + "x" + s.inputSize() + ", " + s.classNum() + " classes");
-        row(md, "Timing", s.warmup() + " warm-up + " + s.iterations() + " timed forwards per setting");
+        row(md, "Timing", s.warmup() + " warm-up + " + s.repeats() + " x " + s.iterations()
+                + " timed forwards per setting");
         row(md, "Training", s.trainEpochs() == 0 ? "skipped" : s.trainEpochs() + " epoch(s) on " + s.dataset()
-                + (s.trainSubset() > 0 ? ", " + s.trainSubset() + " images" : ", full training set"));
+                + (s.trainSubset() > 0 ? ", " + s.trainSubset() + " images" : ", full training set")
+                + ", " + s.trainThreads() + " thread(s)"
+                + (s.trainOverrides().isEmpty() ? "" : ", " + String.join(" ", s.trainOverrides())));
         md.append('\n');
     }
 
@@ -87,15 +106,16 @@ public final class MarkdownReport {
         ms.forEach(m -> md.append("| ").append(m.name()).append(" | ").append(mb(m.npzBytes())).append(" | ")
                 .append(m.onnxBytes() == null ? "-" : mb(m.onnxBytes())).append(" |\n"));
         md.append("\n## 6. Latency\n\n");
-        md.append("Median and p90 of one forward (ms); GFLOP/s achieved at the median; x floor = median / the "
+        md.append("Median and p90 of one forward (ms); ± = half the range of the round medians over "
+                + r.settings().repeats() + " round(s); GFLOP/s achieved at the median; x floor = median / the "
                 + "time the FLOPs take at the measured matmul peak for that thread count.\n\n");
-        md.append("| Model | Engine | Batch | Threads | Median (ms) | p90 (ms) | GFLOP/s | x floor |\n"
-                + "|---|---|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| Model | Engine | Batch | Threads | Median (ms) | ± (ms) | p90 (ms) | GFLOP/s | x floor |\n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ModelResult m : ms) {
             for (LatencyResult l : m.latencies()) {
                 md.append("| ").append(m.name()).append(" | ").append(l.engine()).append(" | ").append(l.batch())
                         .append(" | ").append(l.threads()).append(" | ").append(f2(l.medianMs())).append(" | ")
-                        .append(f2(l.p90Ms())).append(" | ").append(f2(l.gflops())).append(" | ")
+                        .append(f2(l.spreadMs())).append(" | ").append(f2(l.p90Ms())).append(" | ").append(f2(l.gflops())).append(" | ")
                         .append(l.floorRatio() == null ? "-" : f1(l.floorRatio())).append(" |\n");
             }
         }

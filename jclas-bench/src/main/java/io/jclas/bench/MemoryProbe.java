@@ -6,13 +6,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.onnxruntime.OrtException;
 import io.jclas.zoo.Models;
 import io.jclas.zoo.Network;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Inference memory of one model, measured in a fresh JVM so that memory kept by earlier models
@@ -23,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 public final class MemoryProbe {
     private static final int FORWARDS = 3;
     private static final String PREFIX = "rss-bytes ";
+    private static final long TIMEOUT_MINUTES = 5;
 
     private MemoryProbe() {}
 
@@ -40,26 +38,10 @@ public final class MemoryProbe {
                 engine.id(), model, Integer.toString(o.inputSize()), Integer.toString(o.inputChannels()),
                 Integer.toString(o.classNum()), Boolean.toString(o.smallInput()),
                 onnxFile == null ? "-" : onnxFile.toString()));
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                throw new IllegalStateException("memory probe failed: " + lastLine(out));
-            }
-            return out.lines().filter(l -> l.startsWith(PREFIX)).map(l -> Long.parseLong(l.substring(PREFIX.length())))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("memory probe gave no result: " + lastLine(out)));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the memory probe: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while probing memory", e);
-        }
-    }
-
-    private static String lastLine(String out) {
-        List<String> lines = out.lines().filter(l -> !l.isBlank()).toList();
-        return lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1);
+        String out = ChildProcess.run(cmd, "the memory probe", TIMEOUT_MINUTES);
+        return out.lines().filter(l -> l.startsWith(PREFIX)).map(l -> Long.parseLong(l.substring(PREFIX.length())))
+                .findFirst().orElseThrow(() -> new IllegalStateException("memory probe gave no result: "
+                        + ChildProcess.lastLine(out)));
     }
 
     /** Child entry: engine model size channels classNum smallInput onnxFile|-. Prints "rss-bytes N". */

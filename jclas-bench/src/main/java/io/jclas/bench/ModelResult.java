@@ -18,6 +18,7 @@ import java.util.Map;
  * @param publishedTop1 the published ImageNet Top-1 (fraction) or null
  * @param latencies one entry per engine x batch x threads that ran
  * @param training the training dimension or null when skipped or unavailable
+ * @param anchors the same settings measured on the anchors ({@code --anchors}), with jclas/anchor ratios
  * @param notes what could not be measured and why
  */
 public record ModelResult(
@@ -32,10 +33,12 @@ public record ModelResult(
         Double publishedTop1,
         List<LatencyResult> latencies,
         TrainingResult training,
+        List<AnchorResult> anchors,
         List<String> notes) {
 
     public ModelResult {
         latencies = List.copyOf(latencies);
+        anchors = List.copyOf(anchors);
         notes = List.copyOf(notes);
         rssBytes = Map.copyOf(rssBytes);
     }

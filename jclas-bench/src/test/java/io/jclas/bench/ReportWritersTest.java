@@ -28,13 +28,35 @@ class ReportWritersTest {
         assertTrue(md.contains("| ShuffleNetV2_x1_0 | 2.28 |"), "params row");
         assertTrue(md.contains("| ShuffleNetV2_x1_0 | 30.00 | 50.00 | 12.00 |"), "memory row: onnxruntime, pytorch, activations");
         assertTrue(md.contains("| GhostNet_x1_0 | 19.93 | - |"), "file row without ONNX");
-        assertTrue(md.contains("| ShuffleNetV2_x1_0 | onnxruntime | 1 | 1 | 8.50 | 9.25 | 35.06 | 4.2 |"));
+        assertTrue(md.contains("| ShuffleNetV2_x1_0 | onnxruntime | 1 | 1 | 8.50 | 0.25 | 9.25 | 35.06 | 4.2 |"), md);
+        assertTrue(md.contains("2 warm-up + 3 x 10 timed forwards per setting"), md);
         assertTrue(md.contains("| ShuffleNetV2_x1_0 | 1 | 2000 | 30.5 | 65.6 |"));
         assertTrue(md.contains("| ShuffleNetV2_x1_0 | ShuffleNetV2 | 71.0 % | 68.8 % |"));
         // ranking uses the first engine with results (onnxruntime) and only GhostNet lacks it there
         assertTrue(md.contains("## Ranking by latency (onnxruntime, batch 1, 1 thread)\n\n1. ShuffleNetV2_x1_0: 8.50 ms"));
         assertTrue(md.contains("- GhostNet_x1_0: ONNX export failed"));
         assertTrue(md.contains("![top1 vs latency](top1_vs_latency.png)"));
+    }
+
+    @Test
+    void markdownListsEachAnchorWithItsRatioAndTheLoad() {
+        String md = MarkdownReport.render(report, List.of());
+        assertTrue(md.contains("## 8. Anchors"), md);
+        assertTrue(md.contains("| ShuffleNetV2_x1_0 | torch-eager | latency_ms | pytorch | 1 | 1 | 12.00 | 16.00 | 0.75 | - |"),
+                md);
+        assertTrue(md.contains("| raw-onnxruntime | latency_ms | classifier | 1 | 1 | 8.93 | 8.50 | 1.05 | - |"), md);
+        assertTrue(md.contains("| torch-eager | train_img_per_s | training | 64 | 2 | 65.60 | 82.00 | 0.80 | one batch in memory |"),
+                md);
+        assertTrue(md.contains("| Load average (1 min) before / after | 0.12 / 0.34 |"), md);
+        assertTrue(md.contains("torch 1.13.0 torchvision 0.14.1, matmul peak 7.5 GFLOP/s at 1T"), md);
+        assertTrue(md.contains(", 2 thread(s), Arch.small_input=true |"), "training threads and overrides: " + md);
+        assertTrue(!md.contains("Not a result"), "a quiet run is a result");
+    }
+
+    @Test
+    void aRunStartedOnABusyMachineIsMarkedAsNotAResult() {
+        String md = MarkdownReport.render(SyntheticReports.busy(1.75), List.of());
+        assertTrue(md.startsWith("# jclas benchmark\n\n**Not a result:** the one-minute load average was 1.75"), md);
     }
 
     @Test
@@ -52,7 +74,7 @@ class ReportWritersTest {
         String ghost = lines.get(4);
         assertTrue(ghost.startsWith("GhostNet_x1_0,GhostNet,5180000,282000000,20900000,,73400320,,16777216,,,,,,,pytorch,1,1,"),
                 ghost);
-        assertTrue(ghost.endsWith(","), "no floor ratio without a peak: " + ghost);
+        assertTrue(ghost.endsWith(",14.1000,,0.00000"), "no floor ratio without a peak, then the spread: " + ghost);
         assertEquals("\"a,\"\"b\"\"\"", CsvReport.cell("a,\"b\""));
     }
 

@@ -1,5 +1,6 @@
 package io.jclas.cli;
 
+import io.jclas.bench.AnchorResult;
 import io.jclas.bench.Benchmark;
 import io.jclas.bench.BenchmarkListener;
 import io.jclas.bench.BenchmarkOptions;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
             "Dimensions: Top-1, FLOPs, params, memory, model file size, latency (ONNX Runtime and PyTorch),",
             "training time. Writes report.md, report.csv, report.json and PNG plots to --out.",
             "Unset options take the defaults of a full run, or of --quick."},
-        subcommands = {BenchmarkServeCommand.class})
+        subcommands = {BenchmarkServeCommand.class, BenchmarkDecodeCommand.class})
 final class BenchmarkCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -57,6 +58,10 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--iterations", paramLabel = "N", description = "Timed forwards per setting (default 30).")
     Integer iterations;
 
+    @Option(names = "--repeats", paramLabel = "N",
+            description = "Rounds of --iterations per latency setting: median of the round medians, ± half their range (default 1).")
+    Integer repeats;
+
     @Option(names = "--input-size", paramLabel = "PX", description = "Square input side (default 224; 28 for Fashion-MNIST).")
     Integer inputSize;
 
@@ -74,6 +79,35 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Option(names = "--dataset", paramLabel = "NAME", description = "Training data set (fashion-mnist).")
     String dataset;
+
+    @Option(names = "--train-threads", paramLabel = "N",
+            description = "Intra-op threads of the training dimension (default: the largest of --threads).")
+    Integer trainThreads;
+
+    @Option(names = "--train-scaling", description = {"With --train-threads above 1: train again on 1 thread in the",
+        "same run and print the N-thread over 1-thread img/s (with --anchors, PyTorch's at 1 thread too)."})
+    boolean trainScaling;
+
+    @Option(names = "--train-override", paramLabel = "KEY=VALUE",
+            description = "Override of the training recipe, repeatable (e.g. Arch.small_input=true).")
+    List<String> trainOverrides;
+
+    @Option(names = "--data-path", description = {"With --train-epochs: train again from the same images written as PNG",
+        "files (an ImageFolder decoded every step) and print that img/s over the pre-decoded figure."})
+    boolean dataPath;
+
+    @Option(names = "--anchors", description = {"Measure the anchors in the same run and print jclas/anchor ratios:",
+        "PyTorch eager in Python (torchvision's ResNet18/50, ShuffleNetV2_x1_0, MobileNetV2: latency and, with",
+        "--train-epochs, training img/s) and raw ONNX Runtime against jclas's classifier."})
+    boolean anchors;
+
+    @Option(names = "--anchor-python", paramLabel = "PATH",
+            description = "Python with torch and torchvision for the PyTorch anchor (default /usr/bin/python3).")
+    Path anchorPython;
+
+    @Option(names = "--require-quiet", description = "Refuse to run when the 1-minute load average is above 0.5 "
+            + "(without it such a report is marked as not a result).")
+    boolean requireQuiet;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Report folder (default bench-out).")
     Path out;
@@ -112,6 +146,9 @@ final class BenchmarkCommand implements Callable<Integer> {
         if (iterations != null) {
             b.optIterations(iterations);
         }
+        if (repeats != null) {
+            b.optRepeats(repeats);
+        }
         if (inputSize != null) {
             b.optInputSize(inputSize);
         }
@@ -130,6 +167,16 @@ final class BenchmarkCommand implements Callable<Integer> {
         if (dataset != null) {
             b.optDataset(dataset);
         }
+        if (trainThreads != null) {
+            b.optTrainThreads(trainThreads);
+        }
+        if (trainOverrides != null) {
+            b.optTrainOverrides(trainOverrides);
+        }
+        if (anchorPython != null) {
+            b.optAnchorPython(anchorPython);
+        }
+        b.optTrainScaling(trainScaling).optDataPath(dataPath).optAnchors(anchors).optRequireQuiet(requireQuiet);
         if (out != null) {
             b.optOutDir(out);
         }
@@ -153,6 +200,14 @@ final class BenchmarkCommand implements Callable<Integer> {
         public void onLatency(String model, LatencyResult r) {
             print(String.format(Locale.ROOT, "%s: %s batch %d, %d thread(s): median %.2f ms, p90 %.2f ms, %.2f GFLOP/s",
                     model, r.engine(), r.batch(), r.threads(), r.medianMs(), r.p90Ms(), r.gflops()));
+        }
+
+        @Override
+        public void onAnchor(String model, AnchorResult a) {
+            print(String.format(Locale.ROOT, "%s: %s vs %s, batch %d, %d thread(s): jclas %.2f, anchor %.2f %s, "
+                    + "jclas/anchor %.2f%s", model, a.engine(), a.anchor(), a.batch(), a.threads(), a.jclas(),
+                    a.reference(), a.measure().equals(AnchorResult.LATENCY) ? "ms" : "img/s", a.ratio(),
+                    a.note().isEmpty() ? "" : " (" + a.note() + ")"));
         }
 
         @Override

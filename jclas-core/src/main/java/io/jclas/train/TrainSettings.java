@@ -70,7 +70,8 @@ record TrainSettings(Architecture architecture, boolean freezeBackbone, int epoc
     /**
      * Applies {@code Global.threads}, by default one per core. The launcher makes libtorch's OpenMP
      * threads wait passively (OMP_WAIT_POLICY): spinning, they took the cores from the loader and the
-     * JVM, which is why training used to keep to half the cores.
+     * JVM on a shared machine; sleeping, every op pays a wake-up (docs/training.md). libgomp reads the
+     * wait policy and GOMP_SPINCOUNT when it loads, so they cannot be set from here.
      */
     void applyThreads() {
         ai.djl.engine.Engine.getInstance(); // loads the native library the call below needs
