@@ -33,7 +33,8 @@ final class EvalPart implements Serializable {
     private void add(Scored s, int pathField, int labelField) {
         String path = s.row().getString(pathField);
         if (s.error() != null) {
-            fail(path + ": " + s.error());
+            // errors of files read from their path name the file already
+            fail(s.error().startsWith(path) ? s.error() : path + ": " + s.error());
             return;
         }
         int label = s.row().isNullAt(labelField) ? -1 : s.row().getInt(labelField);

@@ -24,7 +24,8 @@ public final class SparkEvaluator {
     /**
      * @param labelled rows with the path column, an int {@code label} column (class id) and either the
      *     content column (encoded images) or none, in which case each path is read as a local file
-     * @param classNames the data set's class names by id; used when they are as many as the model's classes
+     * @param classNames the data set's class names by id; the result names the classes as the model's
+     *     labels.txt does (what its class ids mean), or with these for a model without one
      */
     public static SparkEvaluation evaluate(Dataset<Row> labelled, List<String> classNames, Path inferenceDir,
             SparkOptions options) {
@@ -35,7 +36,7 @@ public final class SparkEvaluator {
             throw new JclasException("the data set has " + classNames.size() + " classes, the model " + classes,
                     "evaluate with the model trained on these classes (its labels.txt lists them)");
         }
-        List<String> names = classNames.size() == classes ? classNames : labels;
+        List<String> names = labels.isEmpty() ? classNames : labels;
         int path = JobSetup.field(labelled, options.pathColumn(), "the image's name");
         int label = JobSetup.field(labelled, LabelledImages.LABEL, "the class id");
         int content = Arrays.asList(labelled.columns()).contains(options.contentColumn())
