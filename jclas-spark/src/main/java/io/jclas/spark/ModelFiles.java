@@ -2,7 +2,6 @@ package io.jclas.spark;
 
 import io.jclas.JclasException;
 import io.jclas.infer.Classifier;
-import io.jclas.model.InferenceFiles;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -15,14 +14,16 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * The files of an inference directory as bytes: what the driver broadcasts once, so that every
- * executor opens the same model without a shared filesystem. Identified by the SHA-256 of the bytes.
+ * The files of an inference directory (every file at its top level: model.onnx, inference.yml,
+ * labels.txt, and what another runtime's directory holds) as bytes: what the driver broadcasts once,
+ * so that every executor opens the same model without a shared filesystem. Identified by the SHA-256
+ * of the names and bytes.
  */
 final class ModelFiles implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final List<String> NAMES = List.of(InferenceFiles.MODEL, InferenceFiles.INFERENCE_YAML, InferenceFiles.LABELS);
 
     private final Map<String, byte[]> files;
     private final String id;
@@ -45,18 +46,17 @@ final class ModelFiles implements Serializable {
         }
         Map<String, byte[]> files = new LinkedHashMap<>();
         MessageDigest sha = sha256();
-        for (String name : NAMES) {
-            Path file = dir.resolve(name);
-            if (Files.isRegularFile(file)) {
-                try {
-                    byte[] bytes = Files.readAllBytes(file);
-                    files.put(name, bytes);
-                    sha.update(name.getBytes(StandardCharsets.UTF_8));
-                    sha.update(bytes);
-                } catch (IOException e) {
-                    throw new JclasException("cannot read " + file + ": " + e.getMessage(), "check the file's permissions", e);
-                }
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path file : list.filter(Files::isRegularFile).sorted().toList()) {
+                String name = file.getFileName().toString();
+                byte[] bytes = Files.readAllBytes(file);
+                files.put(name, bytes);
+                sha.update(name.getBytes(StandardCharsets.UTF_8));
+                sha.update(bytes);
             }
+        } catch (IOException e) {
+            throw new JclasException("cannot read the model directory " + dir + ": " + e.getMessage(),
+                    "check the files' permissions", e);
         }
         return new ModelFiles(files, HexFormat.of().formatHex(sha.digest()), labels);
     }
