@@ -23,25 +23,30 @@ final class EvalPart implements Serializable {
         this.metrics = new ClassificationMetrics(classes);
     }
 
-    /** Measures the scored rows of one partition; {@code labelField} holds each row's class id. */
-    static EvalPart of(Iterator<Scored> scored, int pathField, int labelField, int classes) {
+    /**
+     * Measures the scored rows of one partition; {@code labelField} holds each row's data set class
+     * id, {@code toModel} the model's id of each.
+     */
+    static EvalPart of(Iterator<Scored> scored, int pathField, int labelField, int[] toModel, int classes) {
         EvalPart part = new EvalPart(classes);
-        scored.forEachRemaining(s -> part.add(s, pathField, labelField));
+        scored.forEachRemaining(s -> part.add(s, pathField, labelField, toModel));
         return part;
     }
 
-    private void add(Scored s, int pathField, int labelField) {
+    private void add(Scored s, int pathField, int labelField, int[] toModel) {
         String path = s.row().getString(pathField);
         if (s.error() != null) {
             // errors of files read from their path name the file already
             fail(s.error().startsWith(path) ? s.error() : path + ": " + s.error());
             return;
         }
-        int label = s.row().isNullAt(labelField) ? -1 : s.row().getInt(labelField);
-        if (label < 0 || label >= classes) {
-            fail(path + ": label " + (label < 0 ? "missing" : label) + " is not a class id of the model (0.." + (classes - 1) + ")");
+        int given = s.row().isNullAt(labelField) ? -1 : s.row().getInt(labelField);
+        if (given < 0 || given >= toModel.length) {
+            fail(path + ": label " + (given < 0 ? "missing" : given) + " is not a class id of the data set (0.."
+                    + (toModel.length - 1) + ")");
             return;
         }
+        int label = toModel[given];
         // predictions cover every class (top-k with k = classes); softmax keeps the logits' order,
         // so ranks, top-k hits and the confusion matrix are those of the logits
         float[] scores = new float[classes];

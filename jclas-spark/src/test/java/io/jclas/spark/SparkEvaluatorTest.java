@@ -99,6 +99,14 @@ class SparkEvaluatorTest {
         assertEquals("the data set has 11 classes, the model 10", e.getMessage());
     }
 
+    @Test
+    void classesAreMatchedByNameWhenTheModelNamesThemAll() {
+        List<String> model = List.of("zero", "one", "two");
+        assertArrayEquals(new int[] {1, 2, 0}, SparkEvaluator.modelClassIds(List.of("one", "two", "zero"), model));
+        assertArrayEquals(new int[] {0, 1}, SparkEvaluator.modelClassIds(List.of("two", "three"), model));
+        assertArrayEquals(new int[] {0, 1, 2}, SparkEvaluator.modelClassIds(List.of("0", "1", "2"), List.of()));
+    }
+
     private static void assertEqualResults(EvalResult expected, EvalResult actual) {
         assertEquals(SparkFixture.FASHION_IMAGES + SparkFixture.PHOTOS, actual.samples());
         assertEquals(expected.samples(), actual.samples());

@@ -96,11 +96,16 @@ final class SparkFixture {
         Dataset fashion = Datasets.subset(IdxDataset.load(Path.of(Datasets.FASHION_MNIST_DIR), false, CLASSES), FASHION_IMAGES);
         for (int i = 0; i < fashion.size(); i++) {
             Image img = fashion.get(i).image();
-            write(gray(img), dir.resolve(CLASSES.get(fashion.label(i))).resolve(String.format("fm_%05d.png", i)), "png");
+            write(gray(img), dir.resolve(folder(fashion.label(i))).resolve(String.format("fm_%05d.png", i)), "png");
         }
         for (int i = 0; i < PHOTOS; i++) {
-            write(photo(64 + 8 * i, 48 + 4 * i, i), dir.resolve(CLASSES.get(i % CLASSES.size())).resolve("photo_" + i + ".jpg"), "jpg");
+            write(photo(64 + 8 * i, 48 + 4 * i, i), dir.resolve(folder(i % CLASSES.size())).resolve("photo_" + i + ".jpg"), "jpg");
         }
+    }
+
+    /** "0_T-shirt-top", ...: sorted by name in class id order, as ImageFolder numbers them. */
+    private static String folder(int classId) {
+        return classId + "_" + CLASSES.get(classId).replace('/', '-');
     }
 
     private static BufferedImage gray(Image img) {
