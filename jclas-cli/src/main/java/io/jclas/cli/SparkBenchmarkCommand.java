@@ -70,8 +70,8 @@ final class SparkBenchmarkCommand implements Callable<Integer> {
     private static Table<SparkBenchmark.Measurement> table() {
         return new Table<>(List.of(
                 Table.Column.of("path", Table.Kind.TEXT, SparkBenchmark.Measurement::path),
-                Table.Column.of("threads", Table.Kind.COUNT, SparkBenchmark.Measurement::threads),
-                Table.Column.of("images", Table.Kind.COUNT, SparkBenchmark.Measurement::images),
+                Table.Column.of("threads", Table.Kind.COUNT, m -> (long) m.threads()),
+                Table.Column.of("images", Table.Kind.COUNT, m -> (long) m.images()),
                 Table.Column.decimal("seconds", 3, SparkBenchmark.Measurement::seconds),
                 Table.Column.decimal("img/s", 1, SparkBenchmark.Measurement::imagesPerSecond)));
     }
