@@ -4,7 +4,6 @@ import io.jclas.spark.LabelledImages;
 import io.jclas.spark.SparkEvaluation;
 import io.jclas.spark.SparkEvaluator;
 import io.jclas.spark.SparkSessions;
-import io.jclas.train.EvalReports;
 import io.jclas.train.EvalResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -71,10 +70,7 @@ final class SparkEvalCommand implements Callable<Integer> {
             e.failures().forEach(f -> out.println("  " + f));
         }
         if (report != null) {
-            EvalReports.writePerClassCsv(r, report.resolve("per_class.csv"));
-            EvalReports.writeConfusionCsv(r, report.resolve("confusion.csv"));
-            EvalReports.writeConfusionPng(r, report.resolve("confusion.png"));
-            out.println("report: " + report);
+            EvalCommand.writeReport(r, report, out);
         }
         return 0;
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,16 +24,11 @@ class SparkCommandTest {
     Path dir;
 
     private Path model() throws IOException {
-        Path m = Files.createDirectories(dir.resolve("model"));
-        Files.createFile(m.resolve("fake.model"));
-        return m;
+        return FakeClassifier.modelDir(dir);
     }
 
     private Path image(String relative, int width) throws IOException {
-        Path p = dir.resolve(relative);
-        Files.createDirectories(p.getParent());
-        ImageIO.write(new BufferedImage(width, 4, BufferedImage.TYPE_BYTE_GRAY), "png", p.toFile());
-        return p;
+        return FakeClassifier.image(dir.resolve(relative), width);
     }
 
     @Test

@@ -45,10 +45,10 @@ public final class SparkJobMain {
         }
         Map<String, String> o = options(args, OPTIONS.get(args[0]));
         SparkOptions options = SparkOptions.defaults()
-                .withBatch(Integer.parseInt(o.getOrDefault("--batch", "32")))
-                .withTopk(Integer.parseInt(o.getOrDefault("--topk", "5")))
-                .withThreads(Integer.parseInt(o.getOrDefault("--threads", "0")));
-        int partitions = Integer.parseInt(o.getOrDefault("--partitions", "0"));
+                .withBatch(number(o, "--batch", 32))
+                .withTopk(number(o, "--topk", 5))
+                .withThreads(number(o, "--threads", 0));
+        int partitions = number(o, "--partitions", 0);
         Path model = Path.of(required(o, "--model"));
         SparkSession spark = SparkSession.builder().appName("jclas " + args[0]).getOrCreate();
         try {
@@ -81,6 +81,15 @@ public final class SparkJobMain {
             values.put(args[i], args[i + 1]);
         }
         return values;
+    }
+
+    private static int number(Map<String, String> values, String name, int otherwise) {
+        String v = values.get(name);
+        try {
+            return v == null ? otherwise : Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new JclasException(name + " is '" + v + "', expected a whole number", "e.g. " + name + " " + otherwise);
+        }
     }
 
     private static String required(Map<String, String> values, String name) {
