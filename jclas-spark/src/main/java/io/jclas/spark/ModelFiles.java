@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +25,8 @@ import java.util.stream.Stream;
  */
 final class ModelFiles implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** The labels of every model this JVM has checked, by id. */
+    private static final Map<String, List<String>> CHECKED = new ConcurrentHashMap<>();
 
     private final Map<String, byte[]> files;
     private final String id;
@@ -36,29 +39,45 @@ final class ModelFiles implements Serializable {
     }
 
     /**
-     * Opens {@code dir} on the driver first, so that a missing or damaged model fails here, with the
-     * classifier's own message, before any job starts; then reads its files.
+     * Reads {@code dir}, after opening it on the driver, so that a missing or damaged model fails here,
+     * with the classifier's own message, before any job starts. A model this JVM has opened before
+     * (the same bytes) is not opened again: a driver that runs many jobs checks it once.
      */
     static ModelFiles read(Path dir) {
-        List<String> labels;
-        try (Classifier check = Classifier.load(dir)) {
-            labels = List.copyOf(check.describe().labels());
-        }
+        Map<String, byte[]> files = Files.isDirectory(dir) ? readFiles(dir) : Map.of();
+        String id = sha256(files);
+        List<String> labels = CHECKED.computeIfAbsent(id, key -> {
+            try (Classifier check = Classifier.load(dir)) {
+                return List.copyOf(check.describe().labels());
+            }
+        });
+        return new ModelFiles(files, id, labels);
+    }
+
+    private static Map<String, byte[]> readFiles(Path dir) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        MessageDigest sha = sha256();
         try (Stream<Path> list = Files.list(dir)) {
             for (Path file : list.filter(Files::isRegularFile).sorted().toList()) {
-                String name = file.getFileName().toString();
-                byte[] bytes = Files.readAllBytes(file);
-                files.put(name, bytes);
-                sha.update(name.getBytes(StandardCharsets.UTF_8));
-                sha.update(bytes);
+                files.put(file.getFileName().toString(), Files.readAllBytes(file));
             }
         } catch (IOException e) {
             throw new JclasException("cannot read the model directory " + dir + ": " + e.getMessage(),
                     "check the files' permissions", e);
         }
-        return new ModelFiles(files, HexFormat.of().formatHex(sha.digest()), labels);
+        return files;
+    }
+
+    private static String sha256(Map<String, byte[]> files) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                sha.update(f.getKey().getBytes(StandardCharsets.UTF_8));
+                sha.update(f.getValue());
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /** Which model this is: equal bytes give equal ids. */
@@ -79,14 +98,6 @@ final class ModelFiles implements Serializable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the model into " + dir, e);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }
