@@ -8,9 +8,9 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.jclas.analysis.ModelStats;
+import io.jclas.data.transform.Preprocessing;
 import io.jclas.infer.ClassifierOptions;
 import io.jclas.model.InferenceFiles;
-import io.jclas.model.PreprocessSpec;
 import io.jclas.onnx.Exporter;
 import io.jclas.onnx.OrtClassifier;
 import io.jclas.zoo.ModelInfo;
@@ -62,14 +62,14 @@ public final class DeployBench {
         int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         ModelInfo info = Models.info(name);
         int size = info.inputSize();
-        PreprocessSpec spec = PreprocessSpec.imagenet(size);
+        Preprocessing preprocess = Preprocessing.defaults(info);
         Path dir = Files.createTempDirectory("jclas-deploybench");
         long macs;
         try (NDManager manager = NDManager.newBaseManager()) {
             Network net = Models.create(name);
             net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, size, size));
             macs = ModelStats.macs(net, 3, size, size);
-            Exporter.export(net, name, spec, List.of(), dir);
+            Exporter.export(net, name, preprocess, List.of(), dir);
         }
         List<BufferedImage> images = images(8);
         System.out.printf("%s  input %dx%d  %.3f GFLOPs (2 x MACs)  %d timed iterations after %d warm-up%n",
@@ -78,7 +78,7 @@ public final class DeployBench {
         List<String> cpu = new ArrayList<>();
         for (int threads : THREADS) {
             for (int batch : BATCHES) {
-                double[][] ms = measure(dir, spec, images.subList(0, batch), threads, iterations);
+                double[][] ms = measure(dir, preprocess, images.subList(0, batch), threads, iterations);
                 wall.add(row(batch, threads, ms[0], macs));
                 cpu.add(row(batch, threads, ms[1], macs));
             }
@@ -111,16 +111,16 @@ public final class DeployBench {
      * Medians in ms of bare ORT, classifier, classifier without preprocessing, preprocessing alone:
      * [0] wall clock, [1] CPU time of the calling thread.
      */
-    private static double[][] measure(Path dir, PreprocessSpec spec, List<BufferedImage> images, int threads,
+    private static double[][] measure(Path dir, Preprocessing preprocess, List<BufferedImage> images, int threads,
             int iterations) throws OrtException {
         int n = images.size();
-        int side = spec.inputSize();
-        float[] prepared = preprocess(spec, images);
+        int side = preprocess.inputSize();
+        float[] prepared = preprocess.toBatch(images);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions opts = OrtClassifier.sessionOptions(threads, "cpu");
                 OrtSession bare = env.createSession(dir.resolve(InferenceFiles.MODEL).toString(), opts);
                 OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(prepared),
-                        new long[] {n, spec.channels(), side, side});
+                        new long[] {n, preprocess.channels(), side, side});
                 OrtClassifier classifier = OrtClassifier.open(dir, ClassifierOptions.defaults().withThreads(threads))) {
             String input = bare.getInputNames().iterator().next();
             int warmup = Math.max(3, iterations / 5);
@@ -138,7 +138,7 @@ public final class DeployBench {
                 stamp(w, c, 2);
                 classifier.predictTensor(prepared, n, TOPK);
                 stamp(w, c, 3);
-                preprocess(spec, images);
+                preprocess.toBatch(images);
                 stamp(w, c, 4);
                 for (int k = 0; k < 4 && i >= 0; k++) {
                     wall[k][i] = (w[k + 1] - w[k]) / 1e6;
@@ -161,17 +161,6 @@ public final class DeployBench {
         }
         return out;
     }
-    /** The NCHW batch as the classifier builds it: each image through {@link PreprocessSpec#toTensor}. */
-    private static float[] preprocess(PreprocessSpec spec, List<BufferedImage> images) {
-        int side = spec.inputSize();
-        int per = spec.channels() * side * side;
-        float[] batch = new float[images.size() * per];
-        for (int i = 0; i < images.size(); i++) {
-            System.arraycopy(spec.toTensor(images.get(i)), 0, batch, i * per, per);
-        }
-        return batch;
-    }
-
     /** Reads the output as the classifier does, so that both pay for getting the logits out. */
     private static void consume(OrtSession.Result r) throws OrtException {
         FloatBuffer out = ((OnnxTensor) r.get(0)).getFloatBuffer();

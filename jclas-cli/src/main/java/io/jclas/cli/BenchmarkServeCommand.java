@@ -3,7 +3,7 @@ package io.jclas.cli;
 import io.jclas.JclasException;
 import io.jclas.bench.LoadBenchmark;
 import io.jclas.infer.Classifier;
-import io.jclas.train.ConfigValidator;
+import io.jclas.recipe.ConfigValidator;
 import io.jclas.util.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -2,7 +2,7 @@ package io.jclas.cli;
 
 import io.jclas.JclasException;
 import io.jclas.config.Config;
-import io.jclas.train.ConfigValidator;
+import io.jclas.recipe.ConfigValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import io.jclas.onnx.Exporter;
 import io.jclas.onnx.quant.CalibrationData;
 import io.jclas.onnx.quant.QuantizationReport;
 import io.jclas.onnx.quant.Quantizer;
-import io.jclas.train.ConfigValidator;
+import io.jclas.recipe.ConfigValidator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

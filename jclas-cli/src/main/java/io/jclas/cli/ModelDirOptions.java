@@ -2,9 +2,10 @@ package io.jclas.cli;
 
 import io.jclas.JclasException;
 import io.jclas.config.Config;
+import io.jclas.data.transform.Preprocessing;
 import io.jclas.infer.Classifier;
 import io.jclas.infer.ClassifierOptions;
-import io.jclas.model.PreprocessSpec;
+import io.jclas.zoo.ModelInfo.InputDefaults;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -28,7 +29,7 @@ final class ModelDirOptions {
 
     @Option(names = "--resize-short", paramLabel = "PX",
             description = "With --input-size: resize the short side to this before the center crop "
-                    + "(default: input size / 0.875, PaddleClas's 256 for 224).")
+                    + "(default: input size / the zoo's crop ratio 0.875, PaddleClas's 256 for 224).")
     int resizeShort;
 
     @Option(names = "--channels", paramLabel = "C", defaultValue = "3",
@@ -61,26 +62,29 @@ final class ModelDirOptions {
     /** Opens the model with the runtime options (and command-line preprocessing, if given). */
     Classifier open(Config settings, RuntimeOptions runtime) {
         ClassifierOptions options = runtime.classifierOptions().withEngine(engine);
-        PreprocessSpec spec = preprocess();
-        return Classifier.load(dir(settings), spec == null ? options : options.withPreprocess(spec));
+        Preprocessing preprocess = preprocess();
+        return Classifier.load(dir(settings), preprocess == null ? options : options.withPreprocess(preprocess));
     }
 
-    /** The preprocessing of --input-size and its companions, or null without --input-size. */
-    PreprocessSpec preprocess() {
+    /**
+     * The preprocessing of --input-size and its companions, or null without --input-size; what they leave
+     * out is the zoo's ImageNet default ({@link InputDefaults#IMAGENET}), mean and std 0.5 for grayscale.
+     */
+    Preprocessing preprocess() {
         if (inputSize <= 0) {
             return null;
         }
         if (channels != 1 && channels != 3) {
             throw new JclasException("--channels is " + channels + ", expected 1 or 3", "pass --channels 3 for RGB models");
         }
-        PreprocessSpec imagenet = PreprocessSpec.imagenet(inputSize);
-        float[] m = mean != null ? mean : channels == 3 ? imagenet.mean() : new float[] {0.5f};
-        float[] s = std != null ? std : channels == 3 ? imagenet.std() : new float[] {0.5f};
+        InputDefaults defaults = InputDefaults.IMAGENET;
+        float[] m = mean != null ? mean : channels == 3 ? defaults.mean() : new float[] {0.5f};
+        float[] s = std != null ? std : channels == 3 ? defaults.std() : new float[] {0.5f};
         if (m.length != channels || s.length != channels) {
             throw new JclasException("--mean and --std need " + channels + " value(s) each",
                     "e.g. --mean 0.485,0.456,0.406 --std 0.229,0.224,0.225");
         }
-        return new PreprocessSpec(channels, resizeShort > 0 ? resizeShort : imagenet.resizeShort(), 0, inputSize,
-                imagenet.scale(), m, s);
+        int shortSide = resizeShort > 0 ? resizeShort : (int) Math.round(inputSize / defaults.cropRatio());
+        return Preprocessing.centerCrop(channels, shortSide, inputSize, m, s);
     }
 }

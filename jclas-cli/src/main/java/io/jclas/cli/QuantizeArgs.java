@@ -3,6 +3,7 @@ package io.jclas.cli;
 import io.jclas.JclasException;
 import io.jclas.config.Config;
 import io.jclas.data.DataLoader;
+import io.jclas.data.transform.Preprocessing;
 import io.jclas.onnx.quant.CalibrationData;
 import io.jclas.onnx.quant.CalibrationMethod;
 import io.jclas.onnx.quant.QuantizeOptions;
@@ -18,8 +19,8 @@ final class QuantizeArgs {
     String quantize;
 
     @Option(names = "--calibration", paramLabel = "SECTION", defaultValue = "DataLoader.Eval",
-            description = "Config section whose dataset and transform_ops give the calibration images "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "Config section whose dataset gives the calibration images, preprocessed as the model's "
+                    + "input (Infer.transforms, else DataLoader.Eval's ops) (default: ${DEFAULT-VALUE}).")
     String calibration;
 
     @Option(names = "--calibration-images", paramLabel = "N", defaultValue = "256",
@@ -89,7 +90,8 @@ final class QuantizeArgs {
             throw new JclasException("the config has no " + section + ".dataset to calibrate on",
                     "name a loader section of the checkpoint's config.yaml, e.g. --calibration DataLoader.Eval");
         }
-        return DataLoader.create(config.section(section), config.getInt("Arch.class_num", 1000),
-                config.getInt("Global.seed", 42), 0);
+        // the model's preprocessing, not the section's ops: int8 scales must fit the pixels deployment feeds
+        return DataLoader.create(config.section(section), Preprocessing.fromConfig(config).transforms(),
+                config.getInt("Arch.class_num", 1000), config.getInt("Global.seed", 42), 0);
     }
 }

@@ -2,7 +2,7 @@ package io.jclas.cli;
 
 import io.jclas.JclasException;
 import io.jclas.config.Config;
-import io.jclas.train.ConfigValidator;
+import io.jclas.recipe.ConfigValidator;
 import io.jclas.data.Datasets;
 import io.jclas.infer.Classifier;
 import io.jclas.infer.Prediction;

@@ -1,7 +1,7 @@
 package io.jclas.cli;
 
 import io.jclas.config.Config;
-import io.jclas.train.ConfigValidator;
+import io.jclas.recipe.ConfigValidator;
 import io.jclas.infer.Classifier;
 import io.jclas.infer.ModelDescription;
 import io.jclas.serving.PredictionServer;

@@ -1,7 +1,7 @@
 package io.jclas.cli;
 
 import io.jclas.config.Config;
-import io.jclas.train.ConfigValidator;
+import io.jclas.recipe.ConfigValidator;
 import io.jclas.train.TrainResult;
 import io.jclas.train.TrainingEngine;
 import java.io.PrintWriter;

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jclas.JclasException;
-import io.jclas.model.PreprocessSpec;
+import io.jclas.data.transform.Preprocessing;
+import io.jclas.zoo.ModelInfo.InputDefaults;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -31,19 +34,20 @@ class ModelDirOptionsTest {
 
     @Test
     void inputSizeGivesImagenetDefaults() {
-        PreprocessSpec spec = parse("--model", "x", "--input-size", "224").preprocess();
-        assertEquals(PreprocessSpec.imagenet(224), spec);
-        assertEquals(256, spec.resizeShort());
+        Preprocessing spec = parse("--model", "x", "--input-size", "224").preprocess();
+        assertEquals(Preprocessing.centerCrop(3, 256, 224, InputDefaults.IMAGENET.mean(), InputDefaults.IMAGENET.std()),
+                spec);
+        assertEquals(Map.of("resize_short", 256), ((Map<?, ?>) spec.transformOps().get(1)).get("ResizeImage"));
     }
 
     @Test
     void grayscaleModelWithItsOwnStatistics() {
-        PreprocessSpec spec = parse("--input-size", "28", "--resize-short", "28", "--channels", "1",
+        Preprocessing spec = parse("--input-size", "28", "--resize-short", "28", "--channels", "1",
                 "--mean", "0.286", "--std", "0.353").preprocess();
-        assertEquals(1, spec.channels());
-        assertEquals(28, spec.crop());
-        assertArrayEquals(new float[] {0.286f}, spec.mean());
-        assertArrayEquals(new float[] {0.353f}, spec.std());
+        assertArrayEquals(new int[] {1, 28, 28}, spec.inputShape());
+        Map<?, ?> normalize = (Map<?, ?>) ((Map<?, ?>) spec.transformOps().get(3)).get("NormalizeImage");
+        assertEquals(List.of(0.286), normalize.get("mean"));
+        assertEquals(List.of(0.353), normalize.get("std"));
     }
 
     @Test

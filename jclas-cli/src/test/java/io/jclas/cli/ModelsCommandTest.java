@@ -41,8 +41,9 @@ class ModelsCommandTest {
     @Test
     void csvCellsOfAKnownAndAnUnpublishedModel() {
         ModelInfo known = new ModelInfo("NetA", "NetA", Family.RESNET, 224, 32, 0,
-                new ModelInfo.Published(0.75, 0.92, 2.0, 10.0));
-        ModelInfo unknown = new ModelInfo("NetB", "NetB", Family.GHOSTNET, 256, 32, 0, ModelInfo.Published.NONE);
+                ModelInfo.InputDefaults.IMAGENET, new ModelInfo.Published(0.75, 0.92, 2.0, 10.0));
+        ModelInfo unknown = new ModelInfo("NetB", "NetB", Family.GHOSTNET, 256, 32, 0, ModelInfo.InputDefaults.IMAGENET,
+                ModelInfo.Published.NONE);
         StringWriter out = new StringWriter();
         ModelTable.write(List.of(new ModelRow(known, 10_100_000, 1_000_000_000, 3_000_000),
                 new ModelRow(unknown, 5, 7, 11)),
@@ -54,7 +55,8 @@ class ModelsCommandTest {
 
     @Test
     void jsonWritesNullForUnpublishedFigures() {
-        ModelInfo info = new ModelInfo("NetB", "NetB", Family.GHOSTNET, 256, 32, 0, ModelInfo.Published.NONE);
+        ModelInfo info = new ModelInfo("NetB", "NetB", Family.GHOSTNET, 256, 32, 0, ModelInfo.InputDefaults.IMAGENET,
+                ModelInfo.Published.NONE);
         StringWriter out = new StringWriter();
         ModelTable.write(List.of(new ModelRow(info, 5, 7, 11)), ModelTable.Format.JSON, new PrintWriter(out));
         assertTrue(out.toString().contains("\"flops\" : 14"), out.toString());

@@ -55,9 +55,17 @@ public final class DataLoader implements Iterable<Batch>, AutoCloseable {
      * The dataset is cached (by its settings) across epochs.
      */
     public static DataLoader create(Config loaderSection, int classNum, long seed, int epoch) {
+        return create(loaderSection, Transforms.fromConfig(loaderSection.getList("dataset.transform_ops")), classNum,
+                seed, epoch);
+    }
+
+    /**
+     * Builds the loader of one epoch from a loader section, its images transformed by {@code transforms}
+     * instead of the section's {@code transform_ops} (the Eval loader runs the model's preprocessing).
+     */
+    public static DataLoader create(Config loaderSection, Transforms transforms, int classNum, long seed, int epoch) {
         Config ds = loaderSection.section("dataset");
         Dataset dataset = DatasetCache.get(ds);
-        Transforms transforms = Transforms.fromConfig(ds.getList("transform_ops"));
         List<BatchOp> batchOps = Transforms.batchOpsFromConfig(ds.getList("batch_transform_ops"));
         Sampler sampler = Sampler.fromConfig(loaderSection.section("sampler"));
         int workers = loaderSection.getInt("loader.num_workers", 0);

@@ -1,6 +1,6 @@
 package io.jclas.infer;
 
-import io.jclas.model.PreprocessSpec;
+import io.jclas.data.transform.Preprocessing;
 
 /**
  * @param engine "onnxruntime" (default for an inference directory) or "pytorch" (checkpoints)
@@ -8,7 +8,7 @@ import io.jclas.model.PreprocessSpec;
  * @param device "cpu" or "gpu"/"gpu:N" where the runtime has one
  * @param preprocess overrides the directory's preprocessing (foreign ONNX models); null = from the directory
  */
-public record ClassifierOptions(String engine, int threads, String device, PreprocessSpec preprocess) {
+public record ClassifierOptions(String engine, int threads, String device, Preprocessing preprocess) {
     public static ClassifierOptions defaults() {
         return new ClassifierOptions("auto", 0, "cpu", null);
     }
@@ -25,7 +25,7 @@ public record ClassifierOptions(String engine, int threads, String device, Prepr
         return new ClassifierOptions(engine, threads, d, preprocess);
     }
 
-    public ClassifierOptions withPreprocess(PreprocessSpec p) {
+    public ClassifierOptions withPreprocess(Preprocessing p) {
         return new ClassifierOptions(engine, threads, device, p);
     }
 }

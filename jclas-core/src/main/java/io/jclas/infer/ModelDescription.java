@@ -1,8 +1,8 @@
 package io.jclas.infer;
 
-import io.jclas.model.PreprocessSpec;
+import io.jclas.data.transform.Preprocessing;
 import java.util.List;
 
-/** What a loaded classifier is. */
+/** What a loaded classifier is; {@code preprocess} is the very object the classifier feeds its model with. */
 public record ModelDescription(
-        String name, String engine, List<String> labels, PreprocessSpec preprocess, int threads) {}
+        String name, String engine, List<String> labels, Preprocessing preprocess, int threads) {}

@@ -10,9 +10,9 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import io.jclas.JclasException;
 import io.jclas.config.DeviceSpec;
+import io.jclas.data.transform.Preprocessing;
 import io.jclas.model.Checkpoints;
 import io.jclas.model.LoadedModel;
-import io.jclas.model.PreprocessSpec;
 import io.jclas.zoo.Network;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ public final class PytorchClassifier implements Classifier {
     private final Network net;
     private final NDManager manager;
     private final List<String> labels;
-    private final PreprocessSpec preprocess;
+    private final Preprocessing preprocess;
 
     /**
      * Wraps an initialised network.
@@ -39,7 +39,7 @@ public final class PytorchClassifier implements Classifier {
      * @param labels class names by index; classes past its end are named {@code class_N}
      */
     public PytorchClassifier(String name, Network net, NDManager manager, List<String> labels,
-            PreprocessSpec preprocess) {
+            Preprocessing preprocess) {
         this.name = name;
         this.net = net;
         this.manager = manager;
@@ -55,9 +55,9 @@ public final class PytorchClassifier implements Classifier {
         NDManager manager = NDManager.newBaseManager(device(options.device()));
         try {
             LoadedModel model = Checkpoints.loadNetwork(checkpointDir, manager);
-            PreprocessSpec spec = options.preprocess() != null ? options.preprocess() : model.preprocess();
+            Preprocessing preprocess = options.preprocess() != null ? options.preprocess() : model.preprocess();
             return new PytorchClassifier(model.config().getString("Arch.name"), model.net(), manager, model.labels(),
-                    spec);
+                    preprocess);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -86,7 +86,7 @@ public final class PytorchClassifier implements Classifier {
     public List<List<Prediction>> predictBatch(List<BufferedImage> images, int topk) {
         int n = images.size();
         int side = preprocess.inputSize();
-        float[] batch = preprocessBatch(preprocess, images);
+        float[] batch = preprocess.toBatch(images);
         // Grad mode is per thread in PyTorch and on by default in new threads: without this, calls
         // from a server's worker threads would record an autograd graph for nothing.
         JniUtils.setGradMode(false);
@@ -96,18 +96,6 @@ public final class PytorchClassifier implements Classifier {
             int classes = (int) (logits.size() / n);
             return TopK.rows(logits.toFloatArray(), n, classes, topk, labels, false);
         }
-    }
-
-    /** The NCHW batch tensor of decoded images, each preprocessed by {@code spec}. */
-    private static float[] preprocessBatch(PreprocessSpec spec, List<BufferedImage> images) {
-        int side = spec.inputSize();
-        int per = spec.channels() * side * side;
-        float[] batch = new float[images.size() * per];
-        for (int i = 0; i < images.size(); i++) {
-            float[] one = spec.toTensor(images.get(i));
-            System.arraycopy(one, 0, batch, i * per, per);
-        }
-        return batch;
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.jclas.model;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import io.jclas.JclasException;
 import io.jclas.config.Config;
 import io.jclas.zoo.ModelOptions;
 import io.jclas.zoo.Models;
@@ -12,7 +11,8 @@ import io.jclas.zoo.Network;
 /**
  * The network a config describes: {@code Arch.name}, {@code Arch.class_num}, {@code Arch.small_input} and
  * {@code Global.image_shape}, with PaddleClas's defaults. Training builds its network from it, and so
- * does every loader of a checkpoint, from the {@code config.yaml} saved with the weights.
+ * does every loader of a checkpoint, from the {@code config.yaml} saved with the weights. The config
+ * must have passed {@link io.jclas.recipe.ConfigValidator}, the one check of these keys' forms and ranges.
  *
  * @param imageShape [channels, height, width]
  */
@@ -20,16 +20,8 @@ public record Architecture(String name, int classNum, boolean smallInput, int[] 
 
     public static Architecture from(Config c) {
         int[] shape = c.has("Global.image_shape") ? c.getIntArray("Global.image_shape") : new int[] {3, 224, 224};
-        if (shape.length != 3 || shape[0] < 1 || shape[1] < 1 || shape[2] < 1) {
-            throw new JclasException("Global.image_shape must be [channels, height, width]",
-                    "set e.g. Global.image_shape: [3, 224, 224] (or [1, 28, 28] for Fashion-MNIST)");
-        }
-        int classNum = c.getInt("Arch.class_num", 1000);
-        if (classNum < 2) {
-            throw new JclasException("Arch.class_num is " + classNum + ", expected at least 2",
-                    "set Arch.class_num to the number of classes of the dataset");
-        }
-        return new Architecture(c.getString("Arch.name"), classNum, c.getBool("Arch.small_input", false), shape);
+        return new Architecture(c.getString("Arch.name"), c.getInt("Arch.class_num", 1000),
+                c.getBool("Arch.small_input", false), shape);
     }
 
     @Override

@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import io.jclas.JclasException;
 import io.jclas.config.Config;
+import io.jclas.data.transform.Preprocessing;
+import io.jclas.recipe.ConfigValidator;
 import io.jclas.util.AtomicFiles;
 import io.jclas.util.Json;
 import io.jclas.zoo.Network;
@@ -116,13 +118,16 @@ public final class Checkpoints {
         Path file = d.resolve(CONFIG);
         Config config;
         Network net;
+        Preprocessing preprocess;
         try {
             config = Config.load(file, List.of());
+            ConfigValidator.validate(config, ConfigValidator.Use.KEYS);
             net = Architecture.from(config).build(manager);
+            preprocess = Preprocessing.fromConfig(config);
         } catch (JclasException e) {
             throw e.about(file, "the checkpoint is damaged; use another one (epoch_N, best_model) or train again");
         }
         Weights.load(net, d.resolve(Weights.FILE_NAME), false);
-        return new LoadedModel(net, config, readLabels(d), PreprocessSpec.fromConfig(config));
+        return new LoadedModel(net, config, readLabels(d), preprocess);
     }
 }

@@ -2,6 +2,7 @@ package io.jclas.model;
 
 import io.jclas.JclasException;
 import io.jclas.config.Config;
+import io.jclas.data.transform.Preprocessing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,22 +19,22 @@ import java.util.Map;
  * @param channelOrder "RGB" or "GRAY"
  */
 public record InferenceYaml(String modelName, int classNum, int[] inputShape, String channelOrder,
-        PreprocessSpec preprocess) {
+        Preprocessing preprocess) {
     public static final String FILE_NAME = "inference.yml";
     /** The inference directory format this jclas writes ({@code Global.format_version}; absent in the first one). */
     public static final int FORMAT = 1;
 
     /** Writes {@code dir/inference.yml} atomically and returns its path. */
-    public static Path write(Path dir, String modelName, PreprocessSpec spec, int classNum) {
+    public static Path write(Path dir, String modelName, Preprocessing preprocess, int classNum) {
         Config c = Config.empty();
         Map<String, Object> global = new LinkedHashMap<>();
         global.put("format_version", FORMAT);
         global.put("model_name", modelName);
         global.put("class_num", classNum);
-        global.put("input_shape", List.of(spec.channels(), spec.inputSize(), spec.inputSize()));
-        global.put("channel_order", spec.channels() == 3 ? "RGB" : "GRAY");
+        global.put("input_shape", Arrays.stream(preprocess.inputShape()).boxed().toList());
+        global.put("channel_order", preprocess.channelOrder());
         c.set("Global", global);
-        c.set("PreProcess.transform_ops", spec.toTransformOps());
+        c.set(Preprocessing.INFERENCE_YAML, preprocess.transformOps());
         c.set("PostProcess.main_indicator", "Topk");
         c.set("PostProcess.Topk.topk", Math.min(5, classNum));
         c.set("PostProcess.Topk.class_id_map_file", "labels.txt");
@@ -54,20 +55,21 @@ public record InferenceYaml(String modelName, int classNum, int[] inputShape, St
                 throw new JclasException(file + " is inference format " + format + ", newer than the " + FORMAT
                         + " this jclas reads", "open it with the jclas version that exported it, or update jclas");
             }
-            if (!c.has("PreProcess.transform_ops")) {
-                throw new JclasException(file + " has no PreProcess.transform_ops", "re-export the model with jclas export");
+            if (!c.has(Preprocessing.INFERENCE_YAML)) {
+                throw new JclasException(file + " has no " + Preprocessing.INFERENCE_YAML, "re-export the model with jclas export");
             }
-            PreprocessSpec spec = PreprocessSpec.fromConfig(c);
             int[] shape = c.getIntArray("Global.input_shape");
             if (shape == null || shape.length != 3) {
                 throw new JclasException(file + ": Global.input_shape is missing or not [C, H, W]", "re-export the model");
             }
-            if (shape[0] != spec.channels()) {
-                throw new JclasException(file + ": input_shape has " + shape[0] + " channels but DecodeImage gives "
-                        + spec.channels(), "make Global.input_shape[0] equal DecodeImage channels");
+            Preprocessing preprocess = Preprocessing.fromTransformOps(c.getList(Preprocessing.INFERENCE_YAML), shape,
+                    Preprocessing.INFERENCE_YAML);
+            if (!Arrays.equals(shape, preprocess.inputShape())) {
+                throw new JclasException(file + ": Global.input_shape " + Arrays.toString(shape) + " but the ops give "
+                        + Arrays.toString(preprocess.inputShape()), "make Global.input_shape the shape the ops produce");
             }
             return new InferenceYaml(c.getString("Global.model_name"), c.getInt("Global.class_num"), shape,
-                    c.getString("Global.channel_order", spec.channels() == 3 ? "RGB" : "GRAY"), spec);
+                    c.getString("Global.channel_order", preprocess.channelOrder()), preprocess);
         } catch (JclasException e) {
             throw e.about(file, "the file is damaged; re-export the model with jclas export");
         }

@@ -1,6 +1,7 @@
 package io.jclas.model;
 
 import io.jclas.config.Config;
+import io.jclas.data.transform.Preprocessing;
 import io.jclas.zoo.Network;
 import java.util.List;
 
@@ -12,4 +13,4 @@ import java.util.List;
  * @param labels class names by class id ({@code labels.txt})
  * @param preprocess the preprocessing the model was evaluated with
  */
-public record LoadedModel(Network net, Config config, List<String> labels, PreprocessSpec preprocess) {}
+public record LoadedModel(Network net, Config config, List<String> labels, Preprocessing preprocess) {}

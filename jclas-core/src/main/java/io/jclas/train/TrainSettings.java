@@ -21,7 +21,7 @@ record TrainSettings(String archName, int classNum, boolean smallInput, boolean 
         int epochs, long seed, String device, int evalInterval, int saveInterval, int saveSteps, boolean evalDuringTrain,
         Path outputRoot, Path checkpoints, Path pretrained, int threads) {
 
-    /** Reads a config that {@link io.jclas.train.ConfigValidator} has checked (forms and ranges are not re-checked). */
+    /** Reads a config that {@link io.jclas.recipe.ConfigValidator} has checked (forms and ranges are not re-checked). */
     static TrainSettings from(Config c) {
         Architecture arch = Architecture.from(c);
         return new TrainSettings(

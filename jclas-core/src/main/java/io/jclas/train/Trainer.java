@@ -11,6 +11,8 @@ import io.jclas.JclasException;
 import io.jclas.config.Config;
 import io.jclas.data.Batch;
 import io.jclas.data.DataLoader;
+import io.jclas.data.transform.Preprocessing;
+import io.jclas.data.transform.Transforms;
 import io.jclas.model.CheckpointFiles;
 import io.jclas.model.Checkpoints;
 import io.jclas.model.Weights;
@@ -45,6 +47,8 @@ final class Trainer implements AutoCloseable {
     private final int itersPerEpoch;
     private final LrSchedule schedule;
     private final Path out;
+    /** The model's preprocessing, run by the Eval loader; null when the run does not evaluate. */
+    private final Transforms evalTransforms;
     private int startEpoch = 1;
     /** Where the resumed epoch stands: its first batch to train and its sums so far. */
     private EpochProgress resumedProgress = EpochProgress.START;
@@ -67,6 +71,8 @@ final class Trainer implements AutoCloseable {
         manager = NDManager.newBaseManager(device);
         net = s.architecture().build(manager);
         out = s.outputDir();
+        evalTransforms = s.evalDuringTrain() && config.has("DataLoader.Eval")
+                ? Preprocessing.fromConfig(config).transforms() : null;
         if (s.pretrained() != null) {
             Path dir = Checkpoints.directory(s.pretrained(), "Global.pretrained_model");
             List<String> skipped = Weights.load(net, dir.resolve(Weights.FILE_NAME), true);
@@ -170,8 +176,7 @@ final class Trainer implements AutoCloseable {
             metrics.put("train_loss", summary.loss());
             metrics.put("train_top1", summary.top1());
             boolean best = false;
-            if (s.evalDuringTrain() && config.has("DataLoader.Eval")
-                    && (epoch % s.evalInterval() == 0 || epoch == s.epochs())) {
+            if (evalTransforms != null && (epoch % s.evalInterval() == 0 || epoch == s.epochs())) {
                 lastEval = evaluate();
                 best = lastEval.top1() > bestTop1 || bestEpoch == 0;
                 if (best) {
@@ -291,7 +296,8 @@ final class Trainer implements AutoCloseable {
     }
 
     private EvalResult evaluate() {
-        try (DataLoader loader = DataLoader.create(config.section("DataLoader.Eval"), s.classNum(), s.seed(), 0)) {
+        try (DataLoader loader = DataLoader.create(config.section("DataLoader.Eval"), evalTransforms, s.classNum(),
+                s.seed(), 0)) {
             List<String> names = loader.dataset().classNames();
             if (ema != null) {
                 return ema.withAverage(() -> Evaluator.evaluate(net, manager, loader, s.classNum(), names, listener));

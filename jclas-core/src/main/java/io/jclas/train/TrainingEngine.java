@@ -3,8 +3,10 @@ package io.jclas.train;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import io.jclas.config.Config;
-import io.jclas.train.ConfigValidator;
+import io.jclas.recipe.ConfigValidator;
+import io.jclas.recipe.ConfigValidator;
 import io.jclas.data.DataLoader;
+import io.jclas.data.transform.Preprocessing;
 import io.jclas.model.Checkpoints;
 import io.jclas.model.Weights;
 import io.jclas.zoo.Network;
@@ -44,7 +46,8 @@ public final class TrainingEngine {
         s.applyThreads();
         ai.djl.engine.Engine.getInstance().setRandomSeed((int) s.seed());
         try (NDManager manager = NDManager.newBaseManager(device);
-                DataLoader loader = DataLoader.create(config.section("DataLoader.Eval"), s.classNum(), s.seed(), 0)) {
+                DataLoader loader = DataLoader.create(config.section("DataLoader.Eval"),
+                        Preprocessing.fromConfig(config).transforms(), s.classNum(), s.seed(), 0)) {
             Network net = s.architecture().build(manager);
             Weights.load(net, dir.resolve(Weights.FILE_NAME), false);
             List<String> names = loader.dataset().classNames();

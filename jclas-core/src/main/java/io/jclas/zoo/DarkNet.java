@@ -22,7 +22,9 @@ final class DarkNet {
     private DarkNet() {}
 
     static void register(Registry r) {
-        r.add("DarkNet53", Family.DARKNET, 256, 1, 0, DarkNet::build);
+        // PaddleClas evaluates it by resizing the short side to 292, not 256 / 0.875 = 293
+        r.add("DarkNet53", Family.DARKNET, 256, 1, 0, ModelInfo.InputDefaults.IMAGENET.withCropRatio(256 / 292.0),
+                DarkNet::build);
     }
 
     static Network build(ModelOptions o) {

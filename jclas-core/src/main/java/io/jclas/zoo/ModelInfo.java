@@ -10,6 +10,7 @@ package io.jclas.zoo;
  * @param inputSize the default square input side (224; DarkNet53 256; Fix_ResNet50_vd_ssld_v2 320)
  * @param minInputSize the smallest input side a forward accepts at 3 channels (without smallInput)
  * @param maxInputSize the largest one, or 0 when unbounded (AlexNet's 9216-wide FC fixes its size)
+ * @param input the eval preprocessing its published figures were measured with
  * @param published the seeds' figures, or {@link Published#NONE}
  */
 public record ModelInfo(
@@ -19,15 +20,47 @@ public record ModelInfo(
         int inputSize,
         int minInputSize,
         int maxInputSize,
+        InputDefaults input,
         Published published) {
 
-    /** Eval resize of the short side: PaddleClas's 256 for 224 (ratio 0.875), 292 for 256, 366 for 320. */
+    /** Eval resize of the short side: {@code inputSize / input().cropRatio()}, PaddleClas's 256 for 224. */
     public int resizeShort() {
-        return (int) Math.round(inputSize / 0.875);
+        return (int) Math.round(inputSize / input.cropRatio());
     }
 
     public boolean isAlias() {
         return !name.equals(architecture);
+    }
+
+    /**
+     * A model's default eval preprocessing, as timm's {@code pretrained_cfg} carries it: resize the short
+     * side to {@code inputSize / cropRatio} with {@code interpolation}, center-crop {@code inputSize},
+     * scale to [0, 1], then {@code (x - mean) / std} per RGB channel.
+     */
+    public record InputDefaults(double cropRatio, String interpolation, float[] mean, float[] std) {
+        /** PaddleClas's ImageNet eval preprocessing, that of every model of the zoo. */
+        public static final InputDefaults IMAGENET = new InputDefaults(0.875, "bilinear",
+                new float[] {0.485f, 0.456f, 0.406f}, new float[] {0.229f, 0.224f, 0.225f});
+
+        public InputDefaults {
+            mean = mean.clone();
+            std = std.clone();
+        }
+
+        /** The same with another crop ratio (crop side / resized short side). */
+        public InputDefaults withCropRatio(double ratio) {
+            return new InputDefaults(ratio, interpolation, mean, std);
+        }
+
+        @Override
+        public float[] mean() {
+            return mean.clone();
+        }
+
+        @Override
+        public float[] std() {
+            return std.clone();
+        }
     }
 
     /** Published Top-1/Top-5 (fractions), FLOPs (G) and params (M); NaN where unknown. */

@@ -31,8 +31,8 @@ public final class Models {
         Registry registry = new Registry() {
             @Override
             public void add(String name, Family family, int inputSize, int minInputSize, int maxInputSize,
-                    Function<ModelOptions, Network> builder) {
-                INFOS.put(name, new ModelInfo(name, name, family, inputSize, minInputSize, maxInputSize,
+                    ModelInfo.InputDefaults input, Function<ModelOptions, Network> builder) {
+                INFOS.put(name, new ModelInfo(name, name, family, inputSize, minInputSize, maxInputSize, input,
                         published.getOrDefault(name, ModelInfo.Published.NONE)));
                 BUILDERS.put(name, builder);
             }
@@ -41,7 +41,7 @@ public final class Models {
             public void alias(String name, String architecture, int inputSize) {
                 ModelInfo base = INFOS.get(architecture);
                 INFOS.put(name, new ModelInfo(name, architecture, base.family(), inputSize,
-                        base.minInputSize(), base.maxInputSize(),
+                        base.minInputSize(), base.maxInputSize(), base.input(),
                         published.getOrDefault(name, ModelInfo.Published.NONE)));
             }
         };

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jclas.model.PreprocessSpec;
-import io.jclas.train.ConfigValidator;
+import io.jclas.data.transform.Preprocessing;
+import io.jclas.recipe.ConfigValidator;
 import io.jclas.zoo.Models;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,8 +38,12 @@ class CommittedConfigsTest {
         assertEquals(List.of(), ConfigValidator.validate(c, ConfigValidator.Use.KEYS), "ignored keys in " + file);
         String arch = c.getString("Arch.name");
         assertTrue(Models.contains(arch), arch);
-        PreprocessSpec spec = PreprocessSpec.fromConfig(c);
+        Preprocessing spec = Preprocessing.fromConfig(c);
+        Preprocessing.requireEvalAgrees(c);
         assertEquals(c.getIntArray("Global.image_shape")[0], spec.channels(), "channels of " + file);
         assertEquals(c.getIntArray("Global.image_shape")[2], spec.inputSize(), "input size of " + file);
+        if (file.toString().contains("ImageNet")) {
+            assertEquals(Preprocessing.defaults(Models.info(arch)), spec, "the registry's defaults, as " + file);
+        }
     }
 }

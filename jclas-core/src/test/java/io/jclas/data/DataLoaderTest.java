@@ -11,7 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jclas.JclasException;
 import io.jclas.config.Config;
 import io.jclas.data.transform.Transforms;
-import io.jclas.model.PreprocessSpec;
+import io.jclas.data.transform.Preprocessing;
+import io.jclas.zoo.ModelInfo.InputDefaults;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -148,7 +149,7 @@ class DataLoaderTest {
     }
 
     @Test
-    void evalLoaderTensorEqualsPreprocessSpecTensor(@TempDir Path dir) throws Exception {
+    void evalLoaderTensorEqualsPreprocessingTensor(@TempDir Path dir) throws Exception {
         Path png = TestImages.writePng(dir.resolve("cls/one.png"), TestImages.rgb(37, 29, 3));
         Config cfg = Config.fromYaml(String.join("\n",
                 "Global: {image_shape: [3, 16, 16]}",
@@ -168,8 +169,8 @@ class DataLoaderTest {
         try (DataLoader l = DataLoader.create(cfg.section("DataLoader.Eval"), 1, 0, 0)) {
             batch = l.iterator().next();
         }
-        PreprocessSpec spec = PreprocessSpec.fromConfig(cfg);
-        assertEquals(new PreprocessSpec(3, 18, 0, 16, 1f / 255f, PreprocessSpec.IMAGENET_MEAN, PreprocessSpec.IMAGENET_STD), spec);
+        Preprocessing spec = Preprocessing.fromConfig(cfg);
+        assertEquals(Preprocessing.centerCrop(3, 18, 16, InputDefaults.IMAGENET.mean(), InputDefaults.IMAGENET.std()), spec);
         float[] tensor = spec.toTensor(ImageIO.read(png.toFile()));
         assertEquals(3 * 16 * 16, tensor.length);
         assertArrayEquals(batch.images(), tensor, 0f);
@@ -178,9 +179,9 @@ class DataLoaderTest {
                 new io.jclas.data.transform.DecodeImage(true, false, 3),
                 io.jclas.data.transform.ResizeImage.toSize(23, 18),
                 new io.jclas.data.transform.CropImage(16, 16),
-                new io.jclas.data.transform.NormalizeImage(1f / 255f, PreprocessSpec.IMAGENET_MEAN, PreprocessSpec.IMAGENET_STD)))
+                new io.jclas.data.transform.NormalizeImage(1f / 255f, InputDefaults.IMAGENET.mean(), InputDefaults.IMAGENET.std())))
                 .apply(io.jclas.data.ImageDecoding.readImage(png), null).toChw();
         assertArrayEquals(manual, tensor, 0f);
-        assertNotNull(spec.toTransformOps());
+        assertNotNull(spec.transformOps());
     }
 }

@@ -8,14 +8,15 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.jclas.JclasException;
+import io.jclas.data.transform.Preprocessing;
 import io.jclas.layers.Act;
 import io.jclas.layers.ConvBnAct;
 import io.jclas.layers.Fc;
 import io.jclas.layers.GlobalAvgPool;
 import io.jclas.layers.Sequential;
-import io.jclas.model.PreprocessSpec;
 import io.jclas.zoo.ModelOptions;
 import io.jclas.zoo.Network;
+import io.jclas.zoo.ModelInfo.InputDefaults;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,8 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PytorchClassifierTest {
-    private static final PreprocessSpec SPEC =
-            new PreprocessSpec(3, 20, 0, 16, 1f / 255f, PreprocessSpec.IMAGENET_MEAN, PreprocessSpec.IMAGENET_STD);
+    private static final Preprocessing SPEC = Preprocessing.centerCrop(3, 20, 16, InputDefaults.IMAGENET.mean(), InputDefaults.IMAGENET.std());
 
     @TempDir
     Path tmp;

@@ -86,6 +86,16 @@ class DamagedCheckpointTest {
     }
 
     @Test
+    void itsConfigPassesTheOneCheckOfEveryConfig() throws Exception {
+        Files.writeString(dir.resolve(Checkpoints.CONFIG), CONFIG.replace("class_num: 10", "class_num: 1"));
+        assertEquals(dir.resolve(Checkpoints.CONFIG) + ": config key Arch.class_num is '1', expected an integer of at least 2",
+                loadFails().getMessage());
+        Files.writeString(dir.resolve(Checkpoints.CONFIG), CONFIG.replace("image_shape: [1, 28, 28]", "image_shape: [28, 28]"));
+        assertTrue(loadFails().getMessage().startsWith(dir.resolve(Checkpoints.CONFIG) + ": config key Global.image_shape"),
+                loadFails().getMessage());
+    }
+
+    @Test
     void weightsOfAnotherArchitecture() throws Exception {
         Files.writeString(dir.resolve(Checkpoints.CONFIG), CONFIG.replace("ShuffleNetV2_x0_25", "ShuffleNetV2_x0_5"));
         JclasException e = loadFails();

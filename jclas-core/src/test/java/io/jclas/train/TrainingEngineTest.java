@@ -41,7 +41,8 @@ class TrainingEngineTest {
                 "    sampler: {name: DistributedBatchSampler, batch_size: 50, shuffle: true, drop_last: false}",
                 "    loader: {num_workers: 1}",
                 "  Eval:",
-                "    dataset: {name: FashionMNIST, mode: test, subset: 500, transform_ops: " + norm + "}",
+                // no transform_ops: the Eval loader runs the model's preprocessing, Infer.transforms
+                "    dataset: {name: FashionMNIST, mode: test, subset: 500}",
                 "    sampler: {name: DistributedBatchSampler, batch_size: 250, shuffle: false}",
                 "    loader: {num_workers: 1}",
                 "Infer: {transforms: [{ResizeImage: {size: 28}}, {NormalizeImage: {scale: 0.00392157, mean: [0.286],",

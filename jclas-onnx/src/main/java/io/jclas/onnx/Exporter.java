@@ -2,12 +2,12 @@ package io.jclas.onnx;
 
 import ai.djl.ndarray.NDManager;
 import ai.onnx.proto.OnnxMl.ModelProto;
+import io.jclas.data.transform.Preprocessing;
 import io.jclas.model.Checkpoints;
 import io.jclas.model.InferenceFiles;
 import io.jclas.model.InferenceYaml;
 import io.jclas.model.Labels;
 import io.jclas.model.LoadedModel;
-import io.jclas.model.PreprocessSpec;
 import io.jclas.util.AtomicFiles;
 import io.jclas.zoo.Network;
 import java.nio.file.Path;
@@ -38,14 +38,14 @@ public final class Exporter {
      * @param preprocess the eval preprocessing; its channels and crop fix the ONNX input shape
      * @param labels class names by index; classes past its end are written as {@code class_N}
      */
-    public static void export(Network net, String modelName, PreprocessSpec preprocess, List<String> labels,
+    public static void export(Network net, String modelName, Preprocessing preprocess, List<String> labels,
             Path outDir) {
         write(OnnxExporter.toModel(net, preprocess.channels(), preprocess.inputSize()), modelName, preprocess, labels,
                 outDir);
     }
 
     /** Writes a finished graph (fp32 or quantized) with its inference.yml and labels.txt. */
-    public static void write(ModelProto model, String modelName, PreprocessSpec preprocess, List<String> labels,
+    public static void write(ModelProto model, String modelName, Preprocessing preprocess, List<String> labels,
             Path outDir) {
         int classNum = (int) model.getGraph().getOutput(0).getType().getTensorType().getShape().getDim(1).getDimValue();
         AtomicFiles.write(outDir.resolve(InferenceFiles.MODEL), model::writeTo);

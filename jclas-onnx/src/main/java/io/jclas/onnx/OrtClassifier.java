@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.jclas.JclasException;
 import io.jclas.config.DeviceSpec;
+import io.jclas.data.transform.Preprocessing;
 import io.jclas.infer.Classifier;
 import io.jclas.infer.ClassifierOptions;
 import io.jclas.infer.ModelDescription;
@@ -16,7 +17,6 @@ import io.jclas.infer.TopK;
 import io.jclas.model.InferenceFiles;
 import io.jclas.model.InferenceYaml;
 import io.jclas.model.Labels;
-import io.jclas.model.PreprocessSpec;
 import java.awt.image.BufferedImage;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
@@ -40,11 +40,11 @@ public final class OrtClassifier implements Classifier {
     private final boolean foreign;
     private final String name;
     private final List<String> labels;
-    private final PreprocessSpec preprocess;
+    private final Preprocessing preprocess;
     private final int threads;
     private final DirectBuffers buffers = new DirectBuffers();
 
-    private OrtClassifier(Path model, OrtSession session, String name, List<String> labels, PreprocessSpec preprocess,
+    private OrtClassifier(Path model, OrtSession session, String name, List<String> labels, Preprocessing preprocess,
             int threads) throws OrtException {
         this.session = session;
         this.name = name;
@@ -73,9 +73,9 @@ public final class OrtClassifier implements Classifier {
                     "export a checkpoint first (`jclas export`) or point at the folder that holds model.onnx");
         }
         InferenceYaml inference = InferenceFiles.readInferenceYaml(dir);
-        PreprocessSpec spec = options.preprocess() != null ? options.preprocess()
+        Preprocessing preprocess = options.preprocess() != null ? options.preprocess()
                 : inference == null ? null : inference.preprocess();
-        if (spec == null) {
+        if (preprocess == null) {
             throw new JclasException(model + " has no " + InferenceFiles.INFERENCE_YAML + " to say how to preprocess images",
                     "give the preprocessing: --input-size 224 (and --resize-short/--mean/--std) on the command line, "
                             + "ClassifierOptions.withPreprocess(...) in Java, or an inference.yml next to model.onnx "
@@ -87,7 +87,7 @@ public final class OrtClassifier implements Classifier {
             OrtSession session = OrtEnvironment.getEnvironment().createSession(model.toString(), settings);
             try {
                 checkClasses(dir, session, inference, labels);
-                return new OrtClassifier(model, session, name, labels, spec, options.threads());
+                return new OrtClassifier(model, session, name, labels, preprocess, options.threads());
             } catch (RuntimeException | OrtException e) {
                 session.close();
                 throw e;
@@ -145,15 +145,15 @@ public final class OrtClassifier implements Classifier {
         return opts;
     }
 
-    private static void checkInputShape(Path model, long[] shape, PreprocessSpec spec) {
-        int side = spec.inputSize();
+    private static void checkInputShape(Path model, long[] shape, Preprocessing preprocess) {
+        int side = preprocess.inputSize();
         boolean fits = shape.length == 4
-                && (shape[1] < 0 || shape[1] == spec.channels())
+                && (shape[1] < 0 || shape[1] == preprocess.channels())
                 && (shape[2] < 0 || shape[2] == side)
                 && (shape[3] < 0 || shape[3] == side);
         if (!fits) {
             throw new JclasException(model + " takes input " + java.util.Arrays.toString(shape)
-                    + ", not the [N, " + spec.channels() + ", " + side + ", " + side + "] of the preprocessing",
+                    + ", not the [N, " + preprocess.channels() + ", " + side + ", " + side + "] of the preprocessing",
                     "give preprocessing whose channels and crop size match the model's input");
         }
     }

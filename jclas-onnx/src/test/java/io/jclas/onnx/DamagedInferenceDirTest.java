@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import io.jclas.JclasException;
+import io.jclas.data.transform.Preprocessing;
 import io.jclas.infer.ClassifierOptions;
 import io.jclas.model.InferenceFiles;
 import io.jclas.model.InferenceYaml;
-import io.jclas.model.PreprocessSpec;
 import io.jclas.zoo.Network;
+import io.jclas.zoo.ModelInfo.InputDefaults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -22,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** An inference directory that is truncated, mixed with another export or of a newer format fails in one line naming the file. */
 class DamagedInferenceDirTest {
-    private static final PreprocessSpec SPEC =
-            new PreprocessSpec(3, 36, 0, 32, 1f / 255f, PreprocessSpec.IMAGENET_MEAN, PreprocessSpec.IMAGENET_STD);
+    private static final Preprocessing SPEC = Preprocessing.centerCrop(3, 36, 32, InputDefaults.IMAGENET.mean(), InputDefaults.IMAGENET.std());
 
     @TempDir
     Path tmp;
@@ -80,7 +80,7 @@ class DamagedInferenceDirTest {
         assertEquals(dir.resolve(InferenceFiles.LABELS) + " names 2 classes, but model.onnx outputs 10",
                 openFails().getMessage());
         Files.delete(dir.resolve(InferenceFiles.LABELS));
-        InferenceYaml.write(dir, "EveryOp", PreprocessSpec.imagenet(224), 10);
+        InferenceYaml.write(dir, "EveryOp", Preprocessing.centerCrop(3, 256, 224, InputDefaults.IMAGENET.mean(), InputDefaults.IMAGENET.std()), 10);
         assertTrue(openFails().getMessage().startsWith(dir.resolve(InferenceFiles.MODEL) + " takes input"));
     }
 

@@ -8,13 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDManager;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import io.jclas.JclasException;
+import io.jclas.data.transform.Preprocessing;
 import io.jclas.infer.Classifier;
 import io.jclas.infer.ClassifierOptions;
 import io.jclas.infer.Prediction;
 import io.jclas.infer.PytorchClassifier;
 import io.jclas.model.InferenceFiles;
-import io.jclas.model.PreprocessSpec;
 import io.jclas.zoo.Network;
+import io.jclas.zoo.ModelInfo.InputDefaults;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The ONNX Runtime classifier against the PyTorch one on the same weights, and its loading rules. */
 class OrtClassifierTest {
-    private static final PreprocessSpec SPEC =
-            new PreprocessSpec(3, 36, 0, 32, 1f / 255f, PreprocessSpec.IMAGENET_MEAN, PreprocessSpec.IMAGENET_STD);
+    private static final Preprocessing SPEC = Preprocessing.centerCrop(3, 36, 32, InputDefaults.IMAGENET.mean(), InputDefaults.IMAGENET.std());
     private static final List<String> LABELS = List.of("t-shirt", "trouser", "pullover", "dress", "coat");
 
     @TempDir
@@ -65,12 +65,9 @@ class OrtClassifierTest {
         assertEquals("class_5", labels.get(5));
         io.jclas.model.InferenceYaml inf = InferenceFiles.readInferenceYaml(exported);
         assertEquals("EveryOp", inf.modelName());
-        assertEquals(3, inf.preprocess().channels());
-        assertEquals(36, inf.preprocess().resizeShort());
-        assertEquals(32, inf.preprocess().crop());
-        assertEquals(SPEC.scale(), inf.preprocess().scale());
-        assertArrayEquals(SPEC.mean(), inf.preprocess().mean());
-        assertArrayEquals(SPEC.std(), inf.preprocess().std());
+        assertArrayEquals(new int[] {3, 32, 32}, inf.preprocess().inputShape());
+        assertEquals(SPEC.transformOps(), inf.preprocess().transformOps());
+        assertEquals(SPEC, inf.preprocess());
     }
 
     /** Golden test: same weights, same images: same top-1, scores within 1e-4. */
@@ -227,7 +224,7 @@ class OrtClassifierTest {
 
     @Test
     void mismatchedPreprocessIsRefused() {
-        PreprocessSpec gray = new PreprocessSpec(1, 0, 28, 0, 1f / 255f, new float[] {0.5f}, new float[] {0.5f});
+        Preprocessing gray = Preprocessing.centerCrop(1, 28, 28, new float[] {0.5f}, new float[] {0.5f});
         JclasException e = assertThrows(JclasException.class,
                 () -> Classifier.load(exported, ClassifierOptions.defaults().withPreprocess(gray)));
         assertTrue(e.getMessage().contains("[N, 1, 28, 28]"), e.getMessage());

@@ -3,6 +3,8 @@ package io.jclas.serving;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.jclas.data.transform.Preprocessing;
+import io.jclas.infer.ModelDescription;
 import io.jclas.infer.Prediction;
 import java.util.List;
 
@@ -21,6 +23,21 @@ final class Json {
 
     /** Answer of POST /predict/batch, results in the order the images were sent. */
     record BatchResponse(List<ImageResult> results, double latencyMs) {}
+
+    /** Answer of GET /models: the served model and the preprocessing its classifier runs (null if it tells none). */
+    record ModelResponse(String name, String engine, List<String> labels, int threads, PreprocessJson preprocess) {
+        ModelResponse(ModelDescription d) {
+            this(d.name(), d.engine(), d.labels(), d.threads(),
+                    d.preprocess() == null ? null : new PreprocessJson(d.preprocess()));
+        }
+    }
+
+    /** A {@link Preprocessing} as inference.yml writes it: input shape, channel order, transform ops. */
+    record PreprocessJson(int[] inputShape, String channelOrder, List<Object> transformOps) {
+        PreprocessJson(Preprocessing p) {
+            this(p.inputShape(), p.channelOrder(), p.transformOps());
+        }
+    }
 
     /** Every error answer. */
     record ErrorResponse(String error, String hint) {}

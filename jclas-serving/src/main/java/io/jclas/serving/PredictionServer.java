@@ -45,6 +45,7 @@ public final class PredictionServer implements AutoCloseable {
     private final GuardedClassifier classifier;
     private volatile boolean accepting;
     private ModelDescription description;
+    private Json.ModelResponse modelResponse;
     private int maxTopk;
     private Batcher batcher;
     private Javalin app;
@@ -67,6 +68,7 @@ public final class PredictionServer implements AutoCloseable {
         // ImageIO otherwise spools every decoded stream through a temporary file.
         ImageIO.setUseCache(false);
         description = cfg.classifier.describe();
+        modelResponse = new Json.ModelResponse(description);
         List<String> labels = description.labels();
         maxTopk = labels == null || labels.isEmpty() ? Integer.MAX_VALUE : labels.size();
         if (cfg.topk > maxTopk) {
@@ -166,7 +168,7 @@ public final class PredictionServer implements AutoCloseable {
     private void routes(Javalin javalin) {
         javalin.post("/predict", this::predict);
         javalin.post("/predict/batch", this::predictBatch);
-        javalin.get("/models", ctx -> json(ctx, 200, description));
+        javalin.get("/models", ctx -> json(ctx, 200, modelResponse));
         javalin.get("/health", ctx -> json(ctx, 200, Map.of("status", "ok", "model", String.valueOf(description.name()))));
         javalin.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render()));
         javalin.exception(ServingException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.getHint()));

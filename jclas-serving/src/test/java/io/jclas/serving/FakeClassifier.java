@@ -1,9 +1,10 @@
 package io.jclas.serving;
 
+import io.jclas.data.transform.Preprocessing;
 import io.jclas.infer.Classifier;
 import io.jclas.infer.ModelDescription;
 import io.jclas.infer.Prediction;
-import io.jclas.model.PreprocessSpec;
+import io.jclas.zoo.ModelInfo.InputDefaults;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class FakeClassifier implements Classifier {
 
     @Override
     public ModelDescription describe() {
-        return new ModelDescription("fake-net", "test", LABELS, PreprocessSpec.imagenet(32), 1);
+        return new ModelDescription("fake-net", "test", LABELS, Preprocessing.centerCrop(3, 36, 32, InputDefaults.IMAGENET.mean(), InputDefaults.IMAGENET.std()), 1);
     }
 
     @Override

@@ -146,7 +146,8 @@ class PredictionServerTest {
         assertEquals("fake-net", models.get("name").asText());
         assertEquals(10, models.get("labels").size());
         assertEquals("class3", models.get("labels").get(3).asText());
-        assertEquals(32, models.get("preprocess").get("crop").asInt());
+        assertEquals("[3,32,32]", models.get("preprocess").get("input_shape").toString());
+        assertEquals(36, models.get("preprocess").get("transform_ops").get(1).get("ResizeImage").get("resize_short").asInt());
         JsonNode health = json(get("/health"));
         assertEquals("ok", health.get("status").asText());
         assertEquals("fake-net", health.get("model").asText());

@@ -23,7 +23,7 @@ public final class TestImages {
     }
 
     /** A PNG of the given size; noise makes it large and incompressible (for truncation tests). */
-    static byte[] png(int id, int width, int height, boolean noise) {
+    public static byte[] png(int id, int width, int height, boolean noise) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Random random = new Random(id);
         for (int y = 0; y < height; y++) {
@@ -41,7 +41,7 @@ public final class TestImages {
     }
 
     /** A 100-byte PNG declaring a 30000 x 30000 grayscale canvas: a decompression bomb's header. */
-    static byte[] bombPng() {
+    public static byte[] bombPng() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
         chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(30000).putInt(30000)

@@ -7,13 +7,14 @@ import io.jclas.data.Dataset;
 import io.jclas.data.Datasets;
 import io.jclas.data.IdxDataset;
 import io.jclas.data.Image;
+import io.jclas.data.transform.Preprocessing;
 import io.jclas.layers.Act;
 import io.jclas.layers.ConvBnAct;
 import io.jclas.layers.Fc;
 import io.jclas.layers.Flatten;
 import io.jclas.layers.Sequential;
-import io.jclas.model.PreprocessSpec;
 import io.jclas.onnx.Exporter;
+import io.jclas.zoo.ModelInfo.InputDefaults;
 import io.jclas.zoo.ModelOptions;
 import io.jclas.zoo.Network;
 import java.awt.image.BufferedImage;
@@ -86,9 +87,8 @@ final class SparkFixture {
         Network net = new Network(features, 8, head, ModelOptions.defaults().withClassNum(CLASSES.size()));
         try (NDManager manager = NDManager.newBaseManager()) {
             net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
-            PreprocessSpec spec = new PreprocessSpec(3, 36, 0, 32, 1f / 255f, PreprocessSpec.IMAGENET_MEAN,
-                    PreprocessSpec.IMAGENET_STD);
-            Exporter.export(net, "SparkTestNet", spec, CLASSES, dir);
+            Exporter.export(net, "SparkTestNet",
+                    Preprocessing.centerCrop(3, 36, 32, InputDefaults.IMAGENET.mean(), InputDefaults.IMAGENET.std()), CLASSES, dir);
         }
     }
 

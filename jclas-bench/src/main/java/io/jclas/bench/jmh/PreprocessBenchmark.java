@@ -1,6 +1,7 @@
 package io.jclas.bench.jmh;
 
-import io.jclas.model.PreprocessSpec;
+import io.jclas.data.transform.Preprocessing;
+import io.jclas.zoo.Models;
 import java.awt.image.BufferedImage;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +18,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * ImageNet eval preprocessing of one decoded photo-sized image (500x375 RGB): resize the short side
- * to 256, center-crop 224, normalise, CHW, through the same ops as the Eval loader.
+ * ImageNet eval preprocessing of one decoded photo-sized image (500x375 RGB): ResNet50's registry
+ * defaults (resize the short side to 256, center-crop 224, normalise, CHW), through the same ops as the
+ * Eval loader.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -27,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class PreprocessBenchmark {
-    private final PreprocessSpec spec = PreprocessSpec.imagenet(224);
+    private final Preprocessing preprocess = Preprocessing.defaults(Models.info("ResNet50"));
     private BufferedImage image;
 
     @Setup(Level.Trial)
@@ -43,6 +45,6 @@ public class PreprocessBenchmark {
 
     @Benchmark
     public float[] toTensor() {
-        return spec.toTensor(image);
+        return preprocess.toTensor(image);
     }
 }

@@ -80,6 +80,11 @@ public final class DecodeImage implements ImageOp {
         return channels;
     }
 
+    /** True when the op also transposes to CHW. */
+    public boolean channelFirst() {
+        return channelFirst;
+    }
+
     /** False when the op keeps cv2's BGR order. */
     public boolean toRgb() {
         return toRgb;

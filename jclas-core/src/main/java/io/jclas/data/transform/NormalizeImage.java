@@ -2,6 +2,7 @@ package io.jclas.data.transform;
 
 import io.jclas.JclasException;
 import io.jclas.data.Image;
+import io.jclas.zoo.ModelInfo.InputDefaults;
 import java.util.SplittableRandom;
 
 /**
@@ -15,8 +16,9 @@ public final class NormalizeImage implements ImageOp {
     private final float[] std;
 
     public NormalizeImage(OpParams p) {
-        this((float) p.getDouble("scale", 1.0 / 255.0), floats(p, "mean", new double[] {0.485, 0.456, 0.406}),
-                floats(p, "std", new double[] {0.229, 0.224, 0.225}));
+        // PaddleClas's defaults are ImageNet's statistics, those of the zoo's registry
+        this((float) p.getDouble("scale", 1.0 / 255.0), floats(p, "mean", InputDefaults.IMAGENET.mean()),
+                floats(p, "std", InputDefaults.IMAGENET.std()));
         String order = p.getString("order", "");
         if (!order.isEmpty() && !order.equals("hwc") && !order.equals("chw")) {
             throw p.bad("order", "'' or hwc or chw", order);
@@ -40,12 +42,14 @@ public final class NormalizeImage implements ImageOp {
         this.std = std.clone();
     }
 
-    private static float[] floats(OpParams p, String key, double[] def) {
+    private static float[] floats(OpParams p, String key, float[] def) {
         double[] v = p.getDoubles(key);
-        double[] d = v == null ? def : v;
-        float[] out = new float[d.length];
-        for (int i = 0; i < d.length; i++) {
-            out[i] = (float) d[i];
+        if (v == null) {
+            return def;
+        }
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (float) v[i];
         }
         return out;
     }

@@ -1,4 +1,4 @@
-package io.jclas.train;
+package io.jclas.recipe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -129,6 +129,18 @@ class ConfigValidatorTest {
         assertEquals("ignoring PaddleClas settings that jclas does not use: Global.print_batch_step, "
                 + "Global.use_visualdl, DataLoader.Train.loader.use_shared_memory", ConfigValidator.warning(ignored));
         assertNull(ConfigValidator.warning(List.of()));
+    }
+
+    /** Where a run evaluates, DataLoader.Eval must feed the pixels that Infer.transforms deploys with. */
+    @Test
+    void anEvalListOtherThanInfersFailsWhereTheRunEvaluates() {
+        Config c = Config.fromYaml(FULL).set("DataLoader.Eval.dataset.transform_ops",
+                List.of(java.util.Map.of("ResizeImage", java.util.Map.of("size", 32))));
+        assertEquals(List.of(), ConfigValidator.validate(c, ConfigValidator.Use.PREDICT).stream()
+                .filter(k -> !k.startsWith("Global.") && !k.startsWith("DataLoader.Train")).toList());
+        JclasException e = assertThrows(JclasException.class, () -> ConfigValidator.validate(c, ConfigValidator.Use.TRAIN));
+        assertTrue(e.getMessage().startsWith("DataLoader.Eval.dataset.transform_ops [{DecodeImage="), e.getMessage());
+        assertTrue(e.getMessage().contains(" differs from Infer.transforms "), e.getMessage());
     }
 
     @Test

@@ -1,16 +1,17 @@
-package io.jclas.train;
+package io.jclas.recipe;
 
 import io.jclas.JclasException;
 import io.jclas.config.Config;
 import io.jclas.config.DeviceSpec;
-import io.jclas.train.ConfigSchema.Bounded;
-import io.jclas.train.ConfigSchema.Fixed;
-import io.jclas.train.ConfigSchema.Kind;
-import io.jclas.train.ConfigSchema.NamedList;
-import io.jclas.train.ConfigSchema.OneOf;
-import io.jclas.train.ConfigSchema.Rule;
-import io.jclas.train.ConfigSchema.Section;
+import io.jclas.data.transform.Preprocessing;
 import io.jclas.data.transform.Transforms;
+import io.jclas.recipe.ConfigSchema.Bounded;
+import io.jclas.recipe.ConfigSchema.Fixed;
+import io.jclas.recipe.ConfigSchema.Kind;
+import io.jclas.recipe.ConfigSchema.NamedList;
+import io.jclas.recipe.ConfigSchema.OneOf;
+import io.jclas.recipe.ConfigSchema.Rule;
+import io.jclas.recipe.ConfigSchema.Section;
 import io.jclas.util.Suggest;
 import io.jclas.zoo.Models;
 import java.nio.file.Files;
@@ -73,6 +74,7 @@ public final class ConfigValidator {
             }
         }
         checkModelGeometry(config);
+        checkPreprocessing(config, use);
         v.fileChecks.forEach(Runnable::run);
         return List.copyOf(v.ignored);
     }
@@ -81,6 +83,20 @@ public final class ConfigValidator {
     public static String warning(List<String> ignoredKeys) {
         return ignoredKeys.isEmpty() ? null
                 : "ignoring PaddleClas settings that jclas does not use: " + String.join(", ", ignoredKeys);
+    }
+
+    /**
+     * The model's preprocessing must build ({@link Preprocessing#fromConfig}); where the command runs
+     * the Eval loader, DataLoader.Eval's ops must also be Infer's, so that evaluation sees the pixels
+     * that deployment will.
+     */
+    private static void checkPreprocessing(Config c, Use use) {
+        if (Preprocessing.declaredIn(c)) {
+            Preprocessing.fromConfig(c);
+        }
+        if (use == Use.TRAIN || use == Use.EVAL) {
+            Preprocessing.requireEvalAgrees(c);
+        }
     }
 
     private static void checkModelGeometry(Config c) {

@@ -1,4 +1,4 @@
-package io.jclas.train;
+package io.jclas.recipe;
 
 import java.util.LinkedHashMap;
 import java.util.List;
