@@ -43,12 +43,17 @@ final class EvalCommand implements Callable<Integer> {
         EvalResult r = TrainingEngine.evaluate(cfg, new ConsoleTrainListener(out, ProgressBar.interactive()));
         printPerClass(r, out);
         if (report != null) {
-            EvalReports.writePerClassCsv(r, report.resolve("per_class.csv"));
-            EvalReports.writeConfusionCsv(r, report.resolve("confusion.csv"));
-            EvalReports.writeConfusionPng(r, report.resolve("confusion.png"));
-            out.println("report: " + report);
+            writeReport(r, report, out);
         }
         return 0;
+    }
+
+    /** per_class.csv, confusion.csv and confusion.png in {@code report} (also for `jclas spark eval`). */
+    static void writeReport(EvalResult r, Path report, PrintWriter out) {
+        EvalReports.writePerClassCsv(r, report.resolve("per_class.csv"));
+        EvalReports.writeConfusionCsv(r, report.resolve("confusion.csv"));
+        EvalReports.writeConfusionPng(r, report.resolve("confusion.png"));
+        out.println("report: " + report);
     }
 
     /** Per-class precision, recall, F1 and support, then the macro F1. */

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Image classification on the JVM: the PaddleClas model zoo, training, ONNX deployment, benchmarks.",
         subcommands = {ModelsCommand.class, TrainCommand.class, EvalCommand.class, PredictCommand.class, ExportCommand.class,
-            ServeCommand.class, BenchmarkCommand.class, RecommendCommand.class, QuickstartCommand.class, WeightsCommand.class},
+            ServeCommand.class, BenchmarkCommand.class, RecommendCommand.class, SparkCommand.class, QuickstartCommand.class, WeightsCommand.class},
         footer = {"", "Run `jclas COMMAND --help` for a command's options. Start with `jclas quickstart`."})
 final class JclasCommand implements Runnable {
     @Spec

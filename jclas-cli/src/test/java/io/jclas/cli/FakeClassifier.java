@@ -6,10 +6,12 @@ import io.jclas.infer.ClassifierProvider;
 import io.jclas.infer.ModelDescription;
 import io.jclas.infer.Prediction;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 
 /**
  * A classifier for CLI tests, opened for directories holding {@code fake.model}: class = the image's
@@ -17,6 +19,20 @@ import java.util.List;
  */
 final class FakeClassifier implements Classifier {
     static final List<String> LABELS = List.of("zero", "one", "two");
+
+    /** {@code parent}/model: a directory the fake opens. */
+    static Path modelDir(Path parent) throws IOException {
+        Path m = Files.createDirectories(parent.resolve("model"));
+        Files.createFile(m.resolve("fake.model"));
+        return m;
+    }
+
+    /** A grey PNG of {@code width} x 4 pixels: the fake's best class is width mod 3. */
+    static Path image(Path file, int width) throws IOException {
+        Files.createDirectories(file.getParent());
+        ImageIO.write(new BufferedImage(width, 4, BufferedImage.TYPE_BYTE_GRAY), "png", file.toFile());
+        return file;
+    }
 
     /** Found through the ServiceLoader file of the test resources. */
     public static final class Provider implements ClassifierProvider {

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,16 +15,11 @@ class PredictCommandTest {
     Path dir;
 
     private Path model() throws IOException {
-        Path m = Files.createDirectories(dir.resolve("model"));
-        Files.createFile(m.resolve("fake.model"));
-        return m;
+        return FakeClassifier.modelDir(dir);
     }
 
     private Path image(String name, int width) throws IOException {
-        Path p = dir.resolve("imgs").resolve(name);
-        Files.createDirectories(p.getParent());
-        ImageIO.write(new BufferedImage(width, 4, BufferedImage.TYPE_BYTE_GRAY), "png", p.toFile());
-        return p;
+        return FakeClassifier.image(dir.resolve("imgs").resolve(name), width);
     }
 
     @Test

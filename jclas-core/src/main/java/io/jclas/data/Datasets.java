@@ -118,7 +118,7 @@ public final class Datasets {
     }
 
     /** Class sub-folders of {@code root}, sorted by name; every image file below each is one sample. */
-    public static Dataset imageFolder(Path root) {
+    public static FileDataset imageFolder(Path root) {
         if (!Files.isDirectory(root)) {
             throw new JclasException("image folder not found: " + root, "set image_root to a folder with one sub-folder per class");
         }
@@ -161,7 +161,7 @@ public final class Datasets {
      * PaddleClas's ImageNetDataset: {@code listFile} lines {@code relative/path.jpg label} below
      * {@code imageRoot}; {@code classMap} (optional) lines {@code id name}.
      */
-    public static Dataset fileList(Path imageRoot, Path listFile, Path classMap, String delimiter) {
+    public static FileDataset fileList(Path imageRoot, Path listFile, Path classMap, String delimiter) {
         if (!Files.isDirectory(imageRoot)) {
             throw new JclasException("image_root not found: " + imageRoot, "set image_root to the folder the file list is relative to");
         }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Image files with labels, decoded on each {@link #get} (ImageFolder and ImageNetDataset). */
-final class FileDataset implements Dataset {
+public final class FileDataset implements Dataset {
     private final List<Path> files;
     private final int[] labels;
     private final List<String> classNames;
@@ -30,8 +30,8 @@ final class FileDataset implements Dataset {
         return labels[i];
     }
 
-    /** The file of the i-th sample. */
-    Path file(int i) {
+    /** The file of the i-th sample (jclas-spark reads the files on its executors). */
+    public Path file(int i) {
         return files.get(i);
     }
 

@@ -1,12 +1,16 @@
 package io.jclas.train;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
  * Accumulates top-1 and top-5 accuracy (PaddleClas TopkAcc with topk [1, 5]; k is capped at the class
- * count), a confusion matrix and the loss over evaluation batches.
+ * count), a confusion matrix and the loss over evaluation batches. Serializable and mergeable, so that
+ * parts of a data set can be measured apart (Spark partitions) and added up.
  */
-public final class ClassificationMetrics {
+public final class ClassificationMetrics implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final int classNum;
     private final int[] topk;
     private final long[] hits;
@@ -50,6 +54,24 @@ public final class ClassificationMetrics {
         }
         lossSum += meanLoss * n;
         samples += n;
+    }
+
+    /** Adds what {@code other} measured (same class count) to this; returns this. */
+    public ClassificationMetrics merge(ClassificationMetrics other) {
+        if (other.classNum != classNum) {
+            throw new IllegalArgumentException("cannot merge metrics of " + other.classNum + " classes into " + classNum);
+        }
+        for (int t = 0; t < hits.length; t++) {
+            hits[t] += other.hits[t];
+        }
+        for (int c = 0; c < classNum; c++) {
+            for (int p = 0; p < classNum; p++) {
+                confusion[c][p] += other.confusion[c][p];
+            }
+        }
+        lossSum += other.lossSum;
+        samples += other.samples;
+        return this;
     }
 
     public long samples() {

@@ -1,0 +1,169 @@
+package io.jclas.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jclas.JclasException;
+import io.jclas.infer.Classifier;
+import io.jclas.infer.Prediction;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Spark predictions against the single-JVM Classifier, and the job's failure rules, in local[2]. */
+class SparkClassifierTest {
+    private static final int TOPK = 5;
+
+    @TempDir
+    Path tmp;
+
+    /** Every image of the fixture, over many partitions: labels equal, every top-5 score within 1e-5. */
+    @Test
+    void sparkPredictsWhatTheSingleJvmClassifierPredicts() throws IOException {
+        SparkSession spark = SparkFixture.spark();
+        Dataset<Row> images = SparkImages.read(spark, List.of(SparkFixture.images().toString()));
+        SparkOptions options = SparkOptions.defaults().withBatch(16).withTopk(TOPK).withPartitions(6);
+        List<Row> rows = SparkClassifier.predict(images, SparkFixture.model(), options).collectAsList();
+
+        List<Path> files = imageFiles(SparkFixture.images());
+        assertTrue(files.size() >= SparkFixture.FASHION_IMAGES + SparkFixture.PHOTOS, "images: " + files.size());
+        assertEquals(files.size(), rows.size());
+        Map<String, Row> byFile = new HashMap<>();
+        for (Row r : rows) {
+            // binaryFile's paths are Hadoop paths (file:/a/b c.png, not URI-escaped)
+            byFile.put(new org.apache.hadoop.fs.Path(r.getString(0)).toUri().getPath(), r);
+        }
+        int compared = 0;
+        try (Classifier single = Classifier.load(SparkFixture.model())) {
+            for (int from = 0; from < files.size(); from += 64) {
+                List<Path> batch = files.subList(from, Math.min(files.size(), from + 64));
+                List<List<Prediction>> expected = single.predictBatch(
+                        batch.stream().map(io.jclas.data.ImageDecoding::read).toList(), TOPK);
+                for (int i = 0; i < batch.size(); i++) {
+                    Row r = byFile.get(batch.get(i).toString());
+                    assertNotNull(r, "no Spark row for " + batch.get(i));
+                    assertNull(r.get(5), "error for " + batch.get(i));
+                    assertSame(expected.get(i), r, batch.get(i));
+                    compared++;
+                }
+            }
+        }
+        assertEquals(files.size(), compared);
+        // a model that answered one class for everything would make the comparison empty
+        assertTrue(rows.stream().map(r -> r.getInt(2)).distinct().count() >= 3, "distinct classes predicted");
+        // six partitions in two task threads, one session in this (driver = executor) JVM
+        assertEquals(1, ExecutorClassifiers.openSessions());
+    }
+
+    private static void assertSame(List<Prediction> expected, Row r, Path file) {
+        assertEquals(expected.get(0).label(), r.getString(1), "label of " + file);
+        assertEquals(expected.get(0).classId(), r.getInt(2), "class id of " + file);
+        assertEquals(expected.get(0).score(), r.getFloat(3), 1e-5, "score of " + file);
+        List<Row> topk = r.getList(4);
+        assertEquals(expected.size(), topk.size());
+        for (int k = 0; k < topk.size(); k++) {
+            assertEquals(expected.get(k).classId(), topk.get(k).getInt(0), "top-" + (k + 1) + " of " + file);
+            assertEquals(expected.get(k).label(), topk.get(k).getString(1));
+            assertEquals(expected.get(k).score(), topk.get(k).getFloat(2), 1e-5, "top-" + (k + 1) + " score of " + file);
+        }
+    }
+
+    /** A damaged and a non-image file among good ones: rows with an error, the job succeeds. */
+    @Test
+    void badImagesBecomeErrorRowsAndTheJobSucceeds() throws IOException {
+        Path dir = tmp.resolve("mixed");
+        SparkFixture.write(SparkFixture.photo(40, 30, 1), dir.resolve("good.jpg"), "jpg");
+        SparkFixture.write(SparkFixture.photo(50, 30, 2), dir.resolve("sub/good.png"), "png");
+        byte[] png = Files.readAllBytes(dir.resolve("sub/good.png"));
+        Files.write(dir.resolve("truncated.png"), java.util.Arrays.copyOf(png, png.length / 2));
+        Files.writeString(dir.resolve("notes.png"), "not an image");
+
+        Dataset<Row> images = SparkImages.read(SparkFixture.spark(), List.of(dir.toString()));
+        Map<String, Row> byName = new HashMap<>();
+        for (Row r : SparkClassifier.predict(images, SparkFixture.model(), SparkOptions.defaults()).collectAsList()) {
+            byName.put(r.getString(0).substring(r.getString(0).indexOf("mixed/") + 6), r);
+        }
+        assertEquals(4, byName.size(), byName.keySet().toString());
+        assertNull(byName.get("good.jpg").get(5));
+        assertNull(byName.get("sub/good.png").get(5));
+        assertEquals("cannot decode image: Error reading PNG image data", byName.get("truncated.png").getString(5));
+        assertEquals("not an image (PNG, JPEG, BMP or GIF expected)", byName.get("notes.png").getString(5));
+        assertNull(byName.get("notes.png").get(1));
+        assertNull(byName.get("notes.png").get(4));
+    }
+
+    @Test
+    void anEmptyDirectoryFailsBeforeTheJob() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("empty/sub"));
+        Files.writeString(empty.resolve("readme.txt"), "no images here");
+        JclasException e = assertThrows(JclasException.class,
+                () -> SparkImages.read(SparkFixture.spark(), List.of(tmp.resolve("empty").toString())));
+        assertEquals("no images in " + tmp.resolve("empty"), e.getMessage());
+        assertTrue(e.getHint().contains(".png"), e.getHint());
+    }
+
+    @Test
+    void aMissingInputPathFailsNamingIt() {
+        JclasException e = assertThrows(JclasException.class,
+                () -> SparkImages.read(SparkFixture.spark(), List.of(tmp.resolve("nowhere").toString())));
+        assertEquals("image path not found: " + tmp.resolve("nowhere"), e.getMessage());
+    }
+
+    /** The model is opened on the driver first: no job runs for a directory that is not there. */
+    @Test
+    void aMissingModelDirFailsBeforeAnyJob() {
+        SparkSession spark = SparkFixture.spark();
+        Dataset<Row> images = SparkImages.read(spark, List.of(SparkFixture.images().toString()));
+        int jobsBefore = spark.sparkContext().statusTracker().getJobIdsForGroup(null).length;
+        JclasException e = assertThrows(JclasException.class,
+                () -> SparkClassifier.predict(images, tmp.resolve("no-model"), SparkOptions.defaults()));
+        assertEquals("model directory not found: " + tmp.resolve("no-model"), e.getMessage());
+        assertEquals(jobsBefore, spark.sparkContext().statusTracker().getJobIdsForGroup(null).length);
+    }
+
+    /** Parquet, CSV and JSON through Spark's writers; an existing output is refused. */
+    @Test
+    void writesEveryFormatAndRefusesAnExistingOutput() throws IOException {
+        Path dir = tmp.resolve("few");
+        for (int i = 0; i < 5; i++) {
+            SparkFixture.write(SparkFixture.photo(40 + i, 30, i), dir.resolve("p" + i + ".jpg"), "jpg");
+        }
+        Files.writeString(dir.resolve("broken.jpg"), "not a jpeg");
+        SparkSession spark = SparkFixture.spark();
+        Dataset<Row> predictions = SparkClassifier.predict(SparkImages.read(spark, List.of(dir.toString())),
+                SparkFixture.model(), SparkOptions.defaults().withTopk(3));
+        for (OutputFormat f : OutputFormat.values()) {
+            String out = tmp.resolve("out." + f.source()).toString();
+            SparkClassifier.Written w = SparkClassifier.write(predictions, out, f);
+            assertEquals(6, w.images(), f.name());
+            assertEquals(1, w.failed(), f.name());
+            assertTrue(Files.exists(Path.of(out, "_SUCCESS")), "committer's marker for " + f);
+        }
+        Row first = spark.read().parquet(tmp.resolve("out.parquet").toString()).filter("error is null").first();
+        assertEquals(3, first.getList(4).size());
+        JclasException e = assertThrows(JclasException.class,
+                () -> SparkClassifier.write(predictions, tmp.resolve("out.parquet").toString(), OutputFormat.PARQUET));
+        assertEquals("output already exists: " + tmp.resolve("out.parquet"), e.getMessage());
+    }
+
+    /** Files as `jclas predict` takes them from a folder: images, recursively, sorted. */
+    static List<Path> imageFiles(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return new ArrayList<>(walk.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().endsWith(".png") || p.toString().endsWith(".jpg")).sorted().toList());
+        }
+    }
+}
