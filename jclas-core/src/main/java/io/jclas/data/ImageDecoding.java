@@ -1,13 +1,7 @@
 package io.jclas.data;
 
 import io.jclas.JclasException;
-import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
-import java.awt.image.ColorModel;
-import java.awt.image.ComponentColorModel;
-import java.awt.image.DirectColorModel;
-import java.awt.image.IndexColorModel;
-import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -107,88 +101,8 @@ public final class ImageDecoding {
         return toImage(read(file));
     }
 
-    /**
-     * Float HWC pixels 0..255 of a Java image, as cv2.imdecode would give them: 1 channel for grayscale
-     * images (with or without alpha), RGB otherwise. Alpha is dropped without compositing, palettes are
-     * expanded, 16-bit samples keep their high byte, samples of fewer than 8 bits are stretched to 0..255.
-     * Grey values are read from the raster, not through getRGB, which would apply a gamma change.
-     */
+    /** Float HWC pixels 0..255 of a Java image, as cv2.imdecode would give them (see {@link PixelRows}). */
     public static Image toImage(BufferedImage img) {
-        int w = img.getWidth();
-        int h = img.getHeight();
-        ColorModel cm = img.getColorModel();
-        Raster r = img.getRaster();
-        if (cm instanceof IndexColorModel icm) {
-            return palette(icm, r, w, h);
-        }
-        boolean direct = cm instanceof ComponentColorModel || cm instanceof DirectColorModel;
-        int type = cm.getColorSpace().getType();
-        if (direct && (type == ColorSpace.TYPE_GRAY || type == ColorSpace.TYPE_RGB)) {
-            int colors = type == ColorSpace.TYPE_GRAY ? 1 : 3;
-            float[] out = new float[w * h * colors];
-            int[] row = new int[w];
-            for (int b = 0; b < colors; b++) {
-                int bits = cm.getComponentSize(b);
-                for (int y = 0; y < h; y++) {
-                    r.getSamples(0, y, w, 1, b, row);
-                    for (int x = 0; x < w; x++) {
-                        out[(y * w + x) * colors + b] = to8bit(row[x], bits);
-                    }
-                }
-            }
-            return new Image(out, h, w, colors);
-        }
-        return viaRgb(img, w, h);
-    }
-
-    private static float to8bit(int v, int bits) {
-        if (bits == 8) {
-            return v;
-        }
-        if (bits > 8) {
-            return v >>> (bits - 8);
-        }
-        return Math.round(v * 255f / ((1 << bits) - 1));
-    }
-
-    private static Image palette(IndexColorModel icm, Raster r, int w, int h) {
-        int size = icm.getMapSize();
-        boolean gray = true;
-        for (int i = 0; i < size && gray; i++) {
-            gray = icm.getRed(i) == icm.getGreen(i) && icm.getGreen(i) == icm.getBlue(i);
-        }
-        int colors = gray ? 1 : 3;
-        float[] out = new float[w * h * colors];
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            r.getSamples(0, y, w, 1, 0, row);
-            for (int x = 0; x < w; x++) {
-                int i = (y * w + x) * colors;
-                int idx = row[x];
-                out[i] = icm.getRed(idx);
-                if (!gray) {
-                    out[i + 1] = icm.getGreen(idx);
-                    out[i + 2] = icm.getBlue(idx);
-                }
-            }
-        }
-        return new Image(out, h, w, colors);
-    }
-
-    /** Other colour spaces (CMYK JPEG, ...): let Java convert to sRGB. */
-    private static Image viaRgb(BufferedImage img, int w, int h) {
-        float[] out = new float[w * h * 3];
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            img.getRGB(0, y, w, 1, row, 0, w);
-            for (int x = 0; x < w; x++) {
-                int p = row[x];
-                int i = (y * w + x) * 3;
-                out[i] = (p >> 16) & 0xff;
-                out[i + 1] = (p >> 8) & 0xff;
-                out[i + 2] = p & 0xff;
-            }
-        }
-        return new Image(out, h, w, 3);
+        return PixelRows.of(img).toImage();
     }
 }
