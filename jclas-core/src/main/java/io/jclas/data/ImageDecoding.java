@@ -14,14 +14,18 @@ import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * The one image decoder of jclas (the file-reading half of PaddleClas's DecodeImage): PNG, JPEG, BMP
- * and GIF (first frame) through ImageIO. The header is read first so that images of more than
+ * The one image decoder of jclas (the file-reading half of PaddleClas's DecodeImage), which training,
+ * evaluation, the classifiers, the server and Spark all call: PNG, JPEG, BMP and GIF (first frame)
+ * through ImageIO, or JPEG and PNG through OpenCV's libjpeg-turbo and libpng where {@code -Djclas.decoder}
+ * picks it ({@link DecoderChoice}). Either way the header is read first so that images of more than
  * {@code maxPixels} pixels are refused before any pixel memory is allocated (decompression bombs);
- * truncated or damaged files are refused instead of being returned half grey.
+ * truncated or damaged files are refused instead of being returned half grey; grayscale stays 1 channel,
+ * EXIF orientation is ignored, and the pixels come as a Java image whose samples {@link PixelRows} reads.
  */
 public final class ImageDecoding {
     /** The default pixel limit: 64 megapixels (an 8k×8k photo). */
     public static final long DEFAULT_MAX_PIXELS = 64L * 1024 * 1024;
+    private static final String TRUNCATED = "the file is truncated or damaged; send the complete file";
 
     private ImageDecoding() {}
 
@@ -32,9 +36,58 @@ public final class ImageDecoding {
 
     /** Decodes an encoded image, refusing images with more than {@code maxPixels} pixels. */
     public static BufferedImage decode(byte[] encoded, long maxPixels) {
+        return decode(encoded, maxPixels, DecoderChoice.current().opencv);
+    }
+
+    /** Which decoder this JVM uses, in words (for logs and benchmark reports). */
+    public static String decoder() {
+        return DecoderChoice.current().description;
+    }
+
+    /** Decodes through OpenCV where it is given and reads the file as ImageIO would, else through ImageIO. */
+    static BufferedImage decode(byte[] encoded, long maxPixels, OpenCv opencv) {
         if (encoded == null || encoded.length == 0) {
             throw new JclasException("empty image data", "send the bytes of a PNG, JPEG, BMP or GIF file");
         }
+        EncodedHeader header = opencv == null ? null : EncodedHeader.of(encoded);
+        if (header != null && header.plain()) {
+            return viaOpenCv(encoded, header, maxPixels, opencv);
+        }
+        return viaImageIo(encoded, maxPixels);
+    }
+
+    private static BufferedImage viaOpenCv(byte[] encoded, EncodedHeader header, long maxPixels, OpenCv opencv) {
+        requireSize(header.width(), header.height(), maxPixels);
+        if (!header.complete()) {
+            // libjpeg-turbo would fill the missing rows with grey and only warn
+            throw new JclasException("damaged " + header.format() + " image: the file ends before its "
+                    + (header.format().equals("PNG") ? "IEND chunk" : "end-of-image marker"), TRUNCATED);
+        }
+        BufferedImage img;
+        try {
+            img = opencv.decode(encoded, header.gray(), (int) header.width(), (int) header.height());
+        } catch (Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new JclasException("cannot decode image: " + t.getMessage(), TRUNCATED, t);
+        }
+        if (img == null) {
+            throw new JclasException("damaged " + header.format() + " image: OpenCV cannot decode it", TRUNCATED);
+        }
+        return img;
+    }
+
+    private static void requireSize(long w, long h, long maxPixels) {
+        if (w <= 0 || h <= 0) {
+            throw new JclasException("image header gives a size of " + w + "x" + h, "the file is damaged");
+        }
+        if (w * h > maxPixels) {
+            throw new JclasException("image of " + w + "x" + h + " = " + (w * h) + " pixels exceeds the limit of "
+                    + maxPixels + " pixels", "resize the image before sending it");
+        }
+    }
+
+    private static BufferedImage viaImageIo(byte[] encoded, long maxPixels) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
@@ -44,15 +97,7 @@ public final class ImageDecoding {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                long w = reader.getWidth(0);
-                long h = reader.getHeight(0);
-                if (w <= 0 || h <= 0) {
-                    throw new JclasException("image header gives a size of " + w + "x" + h, "the file is damaged");
-                }
-                if (w * h > maxPixels) {
-                    throw new JclasException("image of " + w + "x" + h + " = " + (w * h) + " pixels exceeds the limit of "
-                            + maxPixels + " pixels", "resize the image before sending it");
-                }
+                requireSize(reader.getWidth(0), reader.getHeight(0), maxPixels);
                 StringBuilder warnings = new StringBuilder();
                 IIOReadWarningListener listener = (source, warning) -> warnings.append(warning).append("; ");
                 reader.addIIOReadWarningListener(listener);
@@ -60,7 +105,7 @@ public final class ImageDecoding {
                 if (warnings.length() > 0) {
                     // The JPEG reader fills a truncated file with grey and only warns.
                     throw new JclasException("damaged " + reader.getFormatName() + " image: " + warnings.toString().trim(),
-                            "the file is truncated or damaged; send the complete file");
+                            TRUNCATED);
                 }
                 return img;
             } finally {
@@ -70,8 +115,7 @@ public final class ImageDecoding {
             if (e instanceof JclasException je) {
                 throw je;
             }
-            throw new JclasException("cannot decode image: " + e.getMessage(),
-                    "the file is truncated or damaged; send the complete file", e);
+            throw new JclasException("cannot decode image: " + e.getMessage(), TRUNCATED, e);
         }
     }
 
