@@ -44,8 +44,11 @@ public final class ImageDecoding {
         return DecoderChoice.current().description;
     }
 
-    /** Decodes through OpenCV where it is given and reads the file as ImageIO would, else through ImageIO. */
-    static BufferedImage decode(byte[] encoded, long maxPixels, OpenCv opencv) {
+    /**
+     * Decodes through {@code opencv} where it reads the file as ImageIO would (JPEG, PNG), else, or when it is
+     * null, through ImageIO: what {@link #decode(byte[], long)} does with this JVM's choice.
+     */
+    public static BufferedImage decode(byte[] encoded, long maxPixels, OpenCv opencv) {
         if (encoded == null || encoded.length == 0) {
             throw new JclasException("empty image data", "send the bytes of a PNG, JPEG, BMP or GIF file");
         }
