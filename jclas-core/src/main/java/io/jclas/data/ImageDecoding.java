@@ -12,6 +12,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * The one image decoder of jclas (the file-reading half of PaddleClas's DecodeImage), which training,
@@ -91,9 +92,10 @@ public final class ImageDecoding {
     }
 
     private static BufferedImage viaImageIo(byte[] encoded, long maxPixels) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
+        // a memory-cached stream: ImageIO.createImageInputStream caches an InputStream in a temporary file
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
                 throw new JclasException("not an image (PNG, JPEG, BMP or GIF expected)",
                         "send the bytes of an image file");
             }
