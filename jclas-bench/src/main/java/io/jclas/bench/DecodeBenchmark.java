@@ -186,7 +186,9 @@ public final class DecodeBenchmark {
     /** OpenCV, or null with a line saying why the anchor is skipped. */
     private static OpenCvDecoder openCv(Path jar, Consumer<String> out) {
         try {
-            OpenCvDecoder cv = OpenCvDecoder.load(jar != null ? jar : localMavenJar());
+            // OpenCV on the class path (where jclas decodes with it too) is loaded once, not again from ~/.m2:
+            // its native library cannot be loaded by two class loaders
+            OpenCvDecoder cv = OpenCvDecoder.load(jar != null ? jar : onClassPath() ? null : localMavenJar());
             out.accept("decoding anchor: OpenCV " + cv.version());
             return cv;
         } catch (IllegalStateException e) {
@@ -194,6 +196,10 @@ public final class DecodeBenchmark {
                     + " (mvn dependency:get -Dartifact=org.openpnp:opencv:4.9.0-0, or --opencv-jar)");
             return null;
         }
+    }
+
+    private static boolean onClassPath() {
+        return DecodeBenchmark.class.getClassLoader().getResource("nu/pattern/OpenCV.class") != null;
     }
 
     /** The newest org.openpnp:opencv jar in ~/.m2, null when there is none (then the class path is tried). */
