@@ -32,9 +32,15 @@ submit() {
       --total-executor-cores 2 --executor-memory 1g --conf spark.task.cpus=1 --conf spark.ui.enabled=false \
       --class io.jclas.spark.SparkJobMain "$JAR" "$@" 2> "$WORK/submit.log"
 }
-echo "cluster predict:"; submit predict --model "$MODEL" --input "$IMAGES" --output "$WORK/cluster.parquet"
+echo "cluster predict:"; submit predict --model "$MODEL" --input "$IMAGES" --output "$WORK/cluster.csv" --format csv
 echo "cluster eval:   $(submit eval --model "$MODEL" --input "$IMAGES")"
 echo "executor JVMs that ran tasks: $(grep -l 'Finished task' "$WORK"/worker/app-*/*/stderr | wc -l)"
-"$ROOT/jclas" spark predict --model "$MODEL" --input "$IMAGES" --output "$WORK/local.parquet" --master 'local[2]' 2>/dev/null
+"$ROOT/jclas" spark predict --model "$MODEL" --input "$IMAGES" --output "$WORK/local.csv" --format csv --master 'local[2]' 2>/dev/null
+rows() { cat "$1"/part-*.csv | grep -v '^path,' | sort; }
+if diff -q <(rows "$WORK/cluster.csv") <(rows "$WORK/local.csv") >/dev/null; then
+  echo "predictions: the cluster's $(rows "$WORK/cluster.csv" | wc -l) rows equal local[2]'s"
+else
+  echo "predictions DIFFER between the cluster and local[2]: diff $WORK/cluster.csv $WORK/local.csv"; exit 1
+fi
 echo "local[2] eval:  $("$ROOT/jclas" spark eval --model "$MODEL" --input "$IMAGES" --master 'local[2]' 2>/dev/null | head -1)"
 echo "logs and results: $WORK"
