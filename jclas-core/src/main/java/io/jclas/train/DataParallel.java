@@ -112,15 +112,29 @@ final class DataParallel implements AutoCloseable {
         for (Callable<Outcome> c : work.subList(1, shares)) {
             others.add(pool.submit(c));
         }
-        Outcome total;
+        // Every share is awaited before a failure propagates: the shares read the batch, which the
+        // caller closes next.
+        Outcome total = null;
+        RuntimeException failure = null;
         try {
             total = work.get(0).call();
         } catch (Exception e) {
-            others.forEach(DataParallel::await); // they read the batch, which the caller closes next
-            throw rethrown(e);
+            failure = rethrown(e);
         }
         for (Future<Outcome> f : others) {
-            total = total.plus(await(f));
+            try {
+                Outcome o = await(f);
+                if (failure == null) {
+                    total = total.plus(o);
+                }
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
         return total;
     }

@@ -17,6 +17,7 @@ import io.jclas.zoo.Network;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -196,6 +197,29 @@ class DataParallelTest {
         assertEquals(0.0, TrainingEngineTest.maxAbsDiff(a.resolve("model.npz"), latest.resolve("model.npz")));
         assertEquals(0.0, TrainingEngineTest.maxAbsDiff(a.resolve(Checkpoints.OPTIMIZER),
                 latest.resolve(Checkpoints.OPTIMIZER)));
+    }
+
+    /**
+     * Distillation (the teacher runs in evaluation mode on each share) with Mixup's soft targets: two
+     * replicas train to a loss near one replica's (BatchNorm's per-share statistics make them differ).
+     */
+    @Test
+    void distillsWithMixupOnTwoReplicas() {
+        Path teacher = tmp.resolve("teacher");
+        TrainingEngine.train(config(teacher).set("Global.epochs", 1), new TrainListener() {});
+        double[] loss = new double[2];
+        for (int replicas = 1; replicas <= 2; replicas++) {
+            Config c = config(tmp.resolve("student" + replicas))
+                    .set("Global.threads", replicas)
+                    .set("Distillation.teacher", ARCH)
+                    .set("Distillation.teacher_pretrained_model", teacher.resolve(ARCH).resolve(Checkpoints.LATEST).toString())
+                    .set("DataLoader.Train.dataset.batch_transform_ops", List.of(Map.of("MixupOperator", Map.of("alpha", 0.2))));
+            List<TrainListener.EpochSummary> epochs = new ArrayList<>();
+            TrainingEngine.train(c, MidEpochResumeTest.stoppingAt(-1, epochs));
+            loss[replicas - 1] = epochs.get(1).loss();
+        }
+        assertTrue(Double.isFinite(loss[1]) && Math.abs(loss[1] - loss[0]) < 0.2 * loss[0],
+                "epoch 2's loss on 2 replicas " + loss[1] + ", on 1 " + loss[0]);
     }
 
     @Test
