@@ -16,7 +16,7 @@ import java.nio.file.Paths;
  * @param checkpoints {@code Global.checkpoints}: a checkpoint to resume from, or null
  * @param pretrained {@code Global.pretrained_model}: weights to start from, or null
  * @param saveSteps {@code Global.save_steps}: a resumable checkpoint every N iterations besides every epoch; 0 = off
- * @param threads {@code Global.threads}: PyTorch intra-op CPU threads, 0 = one per core
+ * @param threads {@code Global.threads}: PyTorch intra-op CPU threads (the replicas with {@code dataParallel}), 0 = one per core
  * @param dataParallel {@code Global.data_parallel}: the threads run model replicas on shares of each
  *     batch, each on one intra-op thread ({@link DataParallel}), instead of sharing every op
  */

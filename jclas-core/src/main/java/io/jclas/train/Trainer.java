@@ -286,6 +286,8 @@ final class Trainer implements AutoCloseable {
     }
 
     private EvalResult evaluate() {
+        // The replicas idle between epochs: evaluation takes every thread as an intra-op thread.
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(s.resolvedThreads());
         try (DataLoader loader = DataLoader.create(config.section("DataLoader.Eval"), evalTransforms, s.classNum(),
                 s.seed(), 0)) {
             List<String> names = loader.dataset().classNames();
@@ -293,6 +295,8 @@ final class Trainer implements AutoCloseable {
                 return ema.withAverage(() -> Evaluator.evaluate(net, manager, loader, s.classNum(), names, listener));
             }
             return Evaluator.evaluate(net, manager, loader, s.classNum(), names, listener);
+        } finally {
+            s.applyThreads();
         }
     }
 
