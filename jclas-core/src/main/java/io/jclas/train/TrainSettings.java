@@ -71,15 +71,25 @@ record TrainSettings(Architecture architecture, boolean freezeBackbone, int epoc
     }
 
     /**
-     * Applies {@code Global.threads}, by default one per core; with {@code Global.data_parallel} every
-     * thread that computes gets one intra-op thread, and the threads are the replicas. The launcher makes libtorch's OpenMP
-     * threads wait passively (OMP_WAIT_POLICY): spinning, they took the cores from the loader and the
-     * JVM on a shared machine; sleeping, every op pays a wake-up (docs/training.md). libgomp reads the
-     * wait policy and GOMP_SPINCOUNT when it loads, so they cannot be set from here.
+     * Applies {@code Global.threads} to training, by default one per core; with {@code
+     * Global.data_parallel} the threads are the replicas and each computes on one intra-op thread.
+     * The launcher makes libtorch's OpenMP threads wait passively (OMP_WAIT_POLICY): spinning, they
+     * took the cores from the loader and the JVM on a shared machine; sleeping, every op pays a
+     * wake-up (docs/training.md). libgomp reads the wait policy and GOMP_SPINCOUNT when it loads, so
+     * they cannot be set from here.
      */
-    void applyThreads() {
+    void applyTrainingThreads() {
+        setIntraOpThreads(dataParallel ? 1 : resolvedThreads());
+    }
+
+    /** Applies {@code Global.threads} to evaluation, which runs no replicas: all of them intra-op. */
+    void applyEvaluationThreads() {
+        setIntraOpThreads(resolvedThreads());
+    }
+
+    private static void setIntraOpThreads(int n) {
         ai.djl.engine.Engine.getInstance(); // loads the native library the call below needs
-        ai.djl.pytorch.jni.JniUtils.setNumThreads(dataParallel ? 1 : resolvedThreads());
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(n);
     }
 
     /** Model replicas that share each batch: the threads with {@code Global.data_parallel}, else 1. */

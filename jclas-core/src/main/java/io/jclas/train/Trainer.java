@@ -65,7 +65,7 @@ final class Trainer implements AutoCloseable {
                 .set("Global.image_shape", java.util.Arrays.stream(s.imageShape()).boxed().toList());
         this.listener = listener;
         Device device = s.resolveDevice(listener::onMessage);
-        s.applyThreads();
+        s.applyTrainingThreads();
         // Seeds parameter initialisation; every step reseeds (dropout, see stepSeed), so that a
         // resumed run draws the same numbers as an uninterrupted one.
         ai.djl.engine.Engine.getInstance().setRandomSeed((int) s.seed());
@@ -102,6 +102,10 @@ final class Trainer implements AutoCloseable {
             distillation = null;
         }
         if (s.replicas() > 1) {
+            if (device.isGpu()) {
+                throw new JclasException("Global.data_parallel runs replicas on CPU cores, but the run trains on " + device,
+                        "drop Global.data_parallel on a GPU (its kernels already use the whole device)");
+            }
             DataParallel.refuseRandomLayers(net, s.archName());
         }
         if (s.checkpoints() != null) {
@@ -286,8 +290,7 @@ final class Trainer implements AutoCloseable {
     }
 
     private EvalResult evaluate() {
-        // The replicas idle between epochs: evaluation takes every thread as an intra-op thread.
-        ai.djl.pytorch.jni.JniUtils.setNumThreads(s.resolvedThreads());
+        s.applyEvaluationThreads(); // the replicas idle between epochs
         try (DataLoader loader = DataLoader.create(config.section("DataLoader.Eval"), evalTransforms, s.classNum(),
                 s.seed(), 0)) {
             List<String> names = loader.dataset().classNames();
@@ -296,7 +299,7 @@ final class Trainer implements AutoCloseable {
             }
             return Evaluator.evaluate(net, manager, loader, s.classNum(), names, listener);
         } finally {
-            s.applyThreads();
+            s.applyTrainingThreads();
         }
     }
 
