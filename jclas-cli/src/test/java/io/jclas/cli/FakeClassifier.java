@@ -5,6 +5,8 @@ import io.jclas.infer.ClassifierOptions;
 import io.jclas.infer.ClassifierProvider;
 import io.jclas.infer.ModelDescription;
 import io.jclas.infer.Prediction;
+import io.jclas.data.transform.Preprocessing;
+import io.jclas.zoo.ModelInfo.InputDefaults;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +20,8 @@ import javax.imageio.ImageIO;
  * width modulo 3, with scores 0.7, 0.2, 0.1 down the classes.
  */
 final class FakeClassifier implements Classifier {
+    private static final Preprocessing PREPROCESS =
+            Preprocessing.centerCrop(3, 36, 32, InputDefaults.IMAGENET.mean(), InputDefaults.IMAGENET.std());
     static final List<String> LABELS = List.of("zero", "one", "two");
 
     /** {@code parent}/model: a directory the fake opens. */
@@ -49,7 +53,10 @@ final class FakeClassifier implements Classifier {
 
     @Override
     public List<Prediction> predict(BufferedImage image, int topk) {
-        int first = image.getWidth() % 3;
+        return answer(image.getWidth() % 3, topk);
+    }
+
+    private static List<Prediction> answer(int first, int topk) {
         float[] scores = {0.7f, 0.2f, 0.1f};
         List<Prediction> out = new ArrayList<>();
         for (int i = 0; i < Math.min(topk, 3); i++) {
@@ -66,9 +73,15 @@ final class FakeClassifier implements Classifier {
         return out;
     }
 
+    /** A preprocessed image has lost its width: class 0 for each. */
+    @Override
+    public List<List<Prediction>> predictTensor(float[] tensor, int n, int topk) {
+        return java.util.Collections.nCopies(n, answer(0, topk));
+    }
+
     @Override
     public ModelDescription describe() {
-        return new ModelDescription("Fake", "fake", LABELS, null, 1);
+        return new ModelDescription("Fake", "fake", LABELS, PREPROCESS, 1);
     }
 
     @Override

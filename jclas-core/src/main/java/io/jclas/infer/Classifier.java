@@ -46,6 +46,13 @@ public interface Classifier extends AutoCloseable {
     /** Top-k for each image of a batch, run as one forward. */
     List<List<Prediction>> predictBatch(List<BufferedImage> images, int topk);
 
+    /**
+     * Top-k for each image of a batch preprocessed already by {@code describe().preprocess()}: {@code
+     * n} images, NCHW, one after the other. A server preprocesses on its request threads and runs the
+     * forward on its batching thread with this.
+     */
+    List<List<Prediction>> predictTensor(float[] tensor, int n, int topk);
+
     /** Top-k for an encoded image (PNG, JPEG, BMP, GIF). */
     default List<Prediction> predict(byte[] encoded, int topk) {
         return predict(ImageDecoding.decode(encoded), topk);

@@ -84,9 +84,12 @@ public final class PytorchClassifier implements Classifier {
 
     @Override
     public List<List<Prediction>> predictBatch(List<BufferedImage> images, int topk) {
-        int n = images.size();
+        return predictTensor(preprocess.toBatch(images), images.size(), topk);
+    }
+
+    @Override
+    public List<List<Prediction>> predictTensor(float[] batch, int n, int topk) {
         int side = preprocess.inputSize();
-        float[] batch = preprocess.toBatch(images);
         // Grad mode is per thread in PyTorch and on by default in new threads: without this, calls
         // from a server's worker threads would record an autograd graph for nothing.
         JniUtils.setGradMode(false);

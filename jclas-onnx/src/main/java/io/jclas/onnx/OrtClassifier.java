@@ -22,6 +22,7 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -184,8 +185,16 @@ public final class OrtClassifier implements Classifier {
         }
     }
 
-    /** Top-k of an already preprocessed NCHW batch of {@code n} images (the benchmark's entry). */
+    @Override
     public List<List<Prediction>> predictTensor(float[] tensor, int n, int topk) {
+        if (singleImageBatches && n > 1) {
+            int each = tensor.length / n;
+            List<List<Prediction>> out = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                out.addAll(predictTensor(Arrays.copyOfRange(tensor, i * each, (i + 1) * each), 1, topk));
+            }
+            return out;
+        }
         FloatBuffer batch = buffers.take(tensor.length);
         try {
             return run(batch.put(tensor).flip(), n, topk);

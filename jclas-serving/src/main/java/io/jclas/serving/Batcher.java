@@ -10,13 +10,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Dynamic batching: one thread takes the first waiting image, then collects more for up to
- * {@code maxWaitMs} or until {@code maxBatch}, and runs them as one forward. Each request gets its
+ * Dynamic batching: each request thread decodes and preprocesses its own image (in parallel), then one
+ * thread takes the first waiting input, collects more for up to {@code maxWaitMs} or until {@code
+ * maxBatch}, and runs them as one forward. Preprocessing on the batching thread made it the
+ * bottleneck: with it there, batching at concurrency 16 served half the requests per second of no
+ * batching (ShuffleNetV2_x1_0 at 224 on 500x375 JPEGs, `ab`, 2 cores). Each request gets its
  * own answer through its future, truncated to its own top-k. When a batch fails, its images are
  * retried one by one so that a single bad input fails only its own request.
  */
 final class Batcher implements AutoCloseable {
-    private record Job(BufferedImage image, int topk, CompletableFuture<List<Prediction>> result) {}
+    private record Job(float[] input, int topk, CompletableFuture<List<Prediction>> result) {}
 
     private final GuardedClassifier classifier;
     private final int maxBatch;
@@ -35,10 +38,13 @@ final class Batcher implements AutoCloseable {
         thread.start();
     }
 
-    /** Queues one image; the future fails with a 503 {@link ServingException} when the queue is full. */
+    /**
+     * Preprocesses one image on the calling thread and queues it; the future fails with a 503 {@link
+     * ServingException} when the queue is full.
+     */
     CompletableFuture<List<Prediction>> submit(BufferedImage image, int topk) {
         CompletableFuture<List<Prediction>> result = new CompletableFuture<>();
-        if (!running || !queue.offer(new Job(image, topk, result))) {
+        if (!running || !queue.offer(new Job(classifier.preprocess(image), topk, result))) {
             result.completeExceptionally(new ServingException(503, "the server is overloaded ("
                     + queue.size() + " images waiting)", "retry later or send fewer concurrent requests"));
         }
@@ -79,7 +85,7 @@ final class Batcher implements AutoCloseable {
     private void run(List<Job> batch) {
         int topk = batch.stream().mapToInt(Job::topk).max().orElse(1);
         try {
-            List<List<Prediction>> results = classifier.predictBatch(batch.stream().map(Job::image).toList(), topk);
+            List<List<Prediction>> results = classifier.predictTensor(concatenated(batch), batch.size(), topk);
             for (int i = 0; i < batch.size(); i++) {
                 Job job = batch.get(i);
                 List<Prediction> all = results.get(i);
@@ -94,6 +100,18 @@ final class Batcher implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private static float[] concatenated(List<Job> batch) {
+        if (batch.size() == 1) {
+            return batch.get(0).input();
+        }
+        int each = batch.get(0).input().length;
+        float[] all = new float[each * batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            System.arraycopy(batch.get(i).input(), 0, all, i * each, each);
+        }
+        return all;
     }
 
     private void failRemaining() {

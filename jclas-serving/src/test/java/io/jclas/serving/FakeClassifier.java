@@ -36,8 +36,28 @@ public final class FakeClassifier implements Classifier {
 
     @Override
     public List<List<Prediction>> predictBatch(List<BufferedImage> images, int topk) {
-        batchSizes.add(images.size());
-        imagesStarted.addAndGet(images.size());
+        begin(images.size());
+        return images.stream().map(image -> answer(classOf(image), topk)).toList();
+    }
+
+    /** The class of the red value at the tensor's top-left, un-normalised (the test images are one colour). */
+    @Override
+    public List<List<Prediction>> predictTensor(float[] tensor, int n, int topk) {
+        begin(n);
+        float[] mean = InputDefaults.IMAGENET.mean();
+        float[] std = InputDefaults.IMAGENET.std();
+        List<List<Prediction>> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int red = Math.round((tensor[i * (tensor.length / n)] * std[0] + mean[0]) * 255);
+            out.add(answer(red % CLASSES, topk));
+        }
+        return out;
+    }
+
+    /** Records the batch, then waits or fails as the test asked. */
+    private void begin(int n) {
+        batchSizes.add(n);
+        imagesStarted.addAndGet(n);
         if (delayMs > 0) {
             try {
                 Thread.sleep(delayMs);
@@ -48,17 +68,15 @@ public final class FakeClassifier implements Classifier {
         if (fail) {
             throw new IllegalStateException("secret internal detail");
         }
-        List<List<Prediction>> out = new ArrayList<>();
-        for (BufferedImage image : images) {
-            int top = classOf(image);
-            List<Prediction> predictions = new ArrayList<>();
-            for (int i = 0; i < Math.min(topk, CLASSES); i++) {
-                int id = (top + i) % CLASSES;
-                predictions.add(new Prediction(id, LABELS.get(id), 0.5f / (i + 1)));
-            }
-            out.add(predictions);
+    }
+
+    private static List<Prediction> answer(int top, int topk) {
+        List<Prediction> predictions = new ArrayList<>();
+        for (int i = 0; i < Math.min(topk, CLASSES); i++) {
+            int id = (top + i) % CLASSES;
+            predictions.add(new Prediction(id, LABELS.get(id), 0.5f / (i + 1)));
         }
-        return out;
+        return predictions;
     }
 
     @Override
