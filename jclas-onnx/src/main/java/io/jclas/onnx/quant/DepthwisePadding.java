@@ -226,7 +226,7 @@ final class DepthwisePadding {
 
     /** {@code t} with dimension 0 grown to {@code rows}, the new rows zero. */
     static TensorProto padRows(TensorProto t, int rows) {
-        float[] v = floats(t);
+        float[] v = QdqRewriter.floats(t);
         float[] out = new float[(int) (v.length / t.getDims(0) * rows)];
         System.arraycopy(v, 0, out, 0, v.length);
         return withValues(t, out, 0, rows);
@@ -234,7 +234,7 @@ final class DepthwisePadding {
 
     /** {@code t} with dimension 1 grown to {@code columns}, the new columns zero. */
     static TensorProto padColumns(TensorProto t, int columns) {
-        float[] v = floats(t);
+        float[] v = QdqRewriter.floats(t);
         int rows = (int) t.getDims(0);
         int old = (int) (v.length / rows);
         int per = (int) (old / t.getDims(1));
@@ -249,11 +249,5 @@ final class DepthwisePadding {
         ByteBuffer raw = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         raw.asFloatBuffer().put(values);
         return t.toBuilder().setDims(dim, size).setRawData(ByteString.copyFrom(raw.array())).build();
-    }
-
-    private static float[] floats(TensorProto t) {
-        float[] values = new float[t.getRawData().size() / Float.BYTES];
-        t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
-        return values;
     }
 }

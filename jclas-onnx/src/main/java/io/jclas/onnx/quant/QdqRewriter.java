@@ -232,7 +232,8 @@ final class QdqRewriter {
         return t.setRawData(ByteString.copyFrom(raw)).build();
     }
 
-    private static float[] floats(TensorProto t) {
+    /** The values of a float initializer stored as raw little-endian data (as jclas's exporter writes them). */
+    static float[] floats(TensorProto t) {
         float[] values = new float[t.getRawData().size() / Float.BYTES];
         t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
         return values;
