@@ -2,6 +2,7 @@ package io.jclas.cli;
 
 import io.jclas.JclasException;
 import io.jclas.config.Config;
+import io.jclas.data.ImageFiles;
 import io.jclas.recipe.ConfigValidator;
 import io.jclas.infer.Classifier;
 import io.jclas.infer.Prediction;
@@ -47,7 +48,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Config settings = config.settings(ConfigValidator.Use.PREDICT);
-        List<Path> files = ImageInputs.resolve(inputs(settings));
+        List<Path> files = ImageFiles.resolve(inputs(settings));
         int k = topk != null ? topk : settings.getInt("Infer.PostProcess.topk", 5);
         int batch = Math.max(1, settings.getInt("Infer.batch_size", 16));
         List<List<Prediction>> results;

@@ -54,15 +54,16 @@ final class SparkBenchmarkCommand implements Callable<Integer> {
         table().aligned(rows, out);
         out.println();
         for (int i = 0; i < cores.size(); i++) {
-            out.printf(Locale.ROOT, "start-up local[%d] (session + first one-image job): %.2f s%n", cores.get(i),
-                    r.startupSeconds().get(i));
+            out.printf(Locale.ROOT, "start-up local[%d] (session + first one-image job): %.2f s; "
+                    + "then per job (a one-image job): %.3f s%n", cores.get(i), r.startupSeconds().get(i), r.jobSeconds().get(i));
         }
         if (cores.size() > 1) {
             out.printf(Locale.ROOT, "scaling local[%d] -> local[%d]: %.2fx%n", cores.get(0), cores.get(cores.size() - 1),
                     r.scaling());
         }
         for (int i = 0; i < cores.size(); i++) {
-            out.printf(Locale.ROOT, "per-image cost Spark / single JVM at %d thread(s): %.2fx%n", cores.get(i), r.overhead(i));
+            out.printf(Locale.ROOT, "per-image cost Spark / single JVM at %d thread(s): %.2fx with the per-job cost, "
+                    + "%.2fx without; CPU time %.2fx%n", cores.get(i), r.overhead(i), r.overheadPerImage(i), r.cpuOverhead(i));
         }
         return 0;
     }
@@ -73,6 +74,7 @@ final class SparkBenchmarkCommand implements Callable<Integer> {
                 Table.Column.of("threads", Table.Kind.COUNT, m -> (long) m.threads()),
                 Table.Column.of("images", Table.Kind.COUNT, m -> (long) m.images()),
                 Table.Column.decimal("seconds", 3, SparkBenchmark.Measurement::seconds),
-                Table.Column.decimal("img/s", 1, SparkBenchmark.Measurement::imagesPerSecond)));
+                Table.Column.decimal("img/s", 1, SparkBenchmark.Measurement::imagesPerSecond),
+                Table.Column.decimal("cpu s", 3, SparkBenchmark.Measurement::cpuSeconds)));
     }
 }

@@ -14,7 +14,7 @@ final class SparkJobOptions {
     int batch;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
-            description = "Repartition the images into N partitions first; 0 = as Spark splits them (default: ${DEFAULT-VALUE}).")
+            description = "Partitions of the image set; 0 = four per core (default: ${DEFAULT-VALUE}).")
     int partitions;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",

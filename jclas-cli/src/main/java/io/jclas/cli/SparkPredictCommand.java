@@ -5,7 +5,6 @@ import io.jclas.spark.SparkClassifier;
 import io.jclas.spark.SparkImages;
 import io.jclas.spark.SparkSessions;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,13 +52,13 @@ final class SparkPredictCommand implements Callable<Integer> {
     public Integer call() {
         SparkCommand.requireSpark();
         OutputFormat fmt = OutputFormat.of(format);
-        List<String> paths = paths();
         PrintWriter out = spec.commandLine().getOut();
         long start = System.nanoTime();
         SparkSession spark = SparkSessions.start(job.master);
         try {
             SparkClassifier.Written w = SparkClassifier.write(
-                    SparkClassifier.predict(SparkImages.read(spark, paths), model, job.options().withTopk(topk)),
+                    SparkClassifier.predict(SparkImages.load(spark, inputs, job.partitions), model,
+                            job.options().withPartitions(0).withTopk(topk)),
                     output, fmt);
             out.printf(Locale.ROOT, "%d images classified, %d with an error, in %.1f s -> %s (%s)%n",
                     w.images() - w.failed(), w.failed(), (System.nanoTime() - start) / 1e9, output, fmt.name().toLowerCase(Locale.ROOT));
@@ -67,19 +66,5 @@ final class SparkPredictCommand implements Callable<Integer> {
             spark.stop();
         }
         return 0;
-    }
-
-    /** List files become their images (ImageInputs, as `jclas predict` reads them); the rest go to Spark as they are. */
-    private List<String> paths() {
-        List<String> paths = new ArrayList<>();
-        for (String in : inputs) {
-            Path local = Path.of(in);
-            if (in.endsWith(".txt") && Files.isRegularFile(local)) {
-                ImageInputs.resolve(local).forEach(p -> paths.add(p.toAbsolutePath().toString()));
-            } else {
-                paths.add(in);
-            }
-        }
-        return paths;
     }
 }

@@ -12,6 +12,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 /** What the driver does before a predict or eval job: columns checked, model broadcast, threads chosen. */
 final class JobSetup {
@@ -38,9 +39,36 @@ final class JobSetup {
         return i;
     }
 
-    /** The input in {@code options.partitions()} partitions, or as Spark split it. */
+    /**
+     * The index of the encoded-image column, or -1 when the input has none: then each row's path is
+     * read as a local file on the executor.
+     */
+    static int contentField(Dataset<Row> data, SparkOptions options) {
+        return Arrays.asList(data.columns()).contains(options.contentColumn())
+                ? field(data, options.contentColumn(), "the encoded image") : -1;
+    }
+
+    /**
+     * The input in {@code options.partitions()} partitions (a shuffle), or else in at most {@link
+     * #defaultPartitions} (a merge of neighbouring partitions, no shuffle). {@code binaryFile} counts
+     * 4 MB per file, so it puts only 32 small images in a partition, and a task costs Spark about 5 ms
+     * of CPU time: on 10,000 Fashion-MNIST PNGs the 313 tasks doubled the job's CPU time.
+     */
     static Dataset<Row> partitioned(Dataset<Row> data, SparkOptions options) {
-        return options.partitions() > 0 ? data.repartition(options.partitions()) : data;
+        return options.partitions() > 0 ? data.repartition(options.partitions())
+                : data.coalesce(defaultPartitions(data.sparkSession()));
+    }
+
+    /** Four partitions per core of the session, so that a slow partition does not hold a core idle at the end. */
+    static int defaultPartitions(SparkSession spark) {
+        return 4 * spark.sparkContext().defaultParallelism();
+    }
+
+    /** {@code rows} listed on the driver as a Dataset in {@code partitions} slices (0: {@link #defaultPartitions}). */
+    static Dataset<Row> parallelize(SparkSession spark, List<Row> rows, StructType schema, int partitions) {
+        int slices = partitions > 0 ? partitions : defaultPartitions(spark);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        return spark.createDataFrame(jsc.parallelize(rows, Math.max(1, Math.min(slices, rows.size()))), schema);
     }
 
     /** A lazy mapping of an iterator (a partition is never held whole). */

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -52,18 +51,12 @@ public record LabelledImages(Dataset<Row> rows, List<String> classNames) {
                 : fileList(spark, absolute.getParent(), absolute, null, " ", partitions);
     }
 
-    /**
-     * @param partitions 0: four per core of the session's default parallelism, so that a slow
-     *     partition does not hold a core idle at the end
-     */
+    /** @param partitions 0: {@link JobSetup#defaultPartitions} */
     private static LabelledImages of(SparkSession spark, FileDataset data, int partitions) {
         List<Row> rows = new ArrayList<>(data.size());
         for (int i = 0; i < data.size(); i++) {
             rows.add(RowFactory.create(data.file(i).toAbsolutePath().toString(), data.label(i)));
         }
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        int slices = partitions > 0 ? partitions : 4 * jsc.defaultParallelism();
-        Dataset<Row> frame = spark.createDataFrame(jsc.parallelize(rows, Math.min(slices, rows.size())), SCHEMA);
-        return new LabelledImages(frame, data.classNames());
+        return new LabelledImages(JobSetup.parallelize(spark, rows, SCHEMA, partitions), data.classNames());
     }
 }

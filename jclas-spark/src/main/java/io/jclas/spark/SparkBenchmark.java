@@ -2,9 +2,11 @@ package io.jclas.spark;
 
 import io.jclas.JclasException;
 import io.jclas.data.ImageDecoding;
+import io.jclas.data.ImageFiles;
 import io.jclas.infer.Classifier;
 import io.jclas.infer.ClassifierOptions;
 import java.awt.image.BufferedImage;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,43 +42,66 @@ public final class SparkBenchmark {
         }
     }
 
-    /** One measurement: what ran, on how many threads, the median seconds of a pass over {@code images}. */
-    public record Measurement(String path, int threads, int images, double seconds) {
+    /**
+     * One measurement: what ran, on how many threads, the median wall seconds of a pass over {@code
+     * images}, and the median CPU seconds of the process over a pass (every thread: Spark's driver and
+     * scheduler too), which a busy machine disturbs far less than the wall clock.
+     */
+    public record Measurement(String path, int threads, int images, double seconds, double cpuSeconds) {
         public double imagesPerSecond() {
             return images / seconds;
         }
     }
 
-    /** Spark's measurements (with their start-up seconds) and the single JVM's, by thread count. */
-    public record Result(List<Measurement> spark, List<Double> startupSeconds, List<Measurement> singleJvm) {
+    /**
+     * Spark's measurements with their start-up (session + first one-image job) and per-job seconds (a
+     * one-image job on the warm session: the driver's model check, broadcast, listing, scheduling),
+     * and the single JVM's, by thread count.
+     */
+    public record Result(List<Measurement> spark, List<Double> startupSeconds, List<Double> jobSeconds,
+            List<Measurement> singleJvm) {
         /** Throughput of {@code local[last]} over {@code local[first]}. */
         public double scaling() {
             return spark.get(spark.size() - 1).imagesPerSecond() / spark.get(0).imagesPerSecond();
         }
 
-        /** Spark's per-image cost over the single JVM's at the i-th thread count. */
+        /** Spark's per-image cost over the single JVM's at the i-th thread count, the per-job cost included. */
         public double overhead(int i) {
             return spark.get(i).seconds() / singleJvm.get(i).seconds();
         }
+
+        /** The same without the per-job cost: what each further image costs on Spark over the single JVM. */
+        public double overheadPerImage(int i) {
+            return (spark.get(i).seconds() - jobSeconds.get(i)) / singleJvm.get(i).seconds();
+        }
+
+        /** Spark's CPU time per image over the single JVM's, the per-job work included. */
+        public double cpuOverhead(int i) {
+            return spark.get(i).cpuSeconds() / singleJvm.get(i).cpuSeconds();
+        }
     }
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
 
     private SparkBenchmark() {}
 
     public static Result run(Options options, Consumer<String> progress) {
         List<Measurement> spark = new ArrayList<>();
         List<Double> startup = new ArrayList<>();
-        List<Path> files = null;
+        List<Double> job = new ArrayList<>();
+        List<Path> files = ImageFiles.resolve(options.images());
+        List<String> first = List.of(files.get(0).toString());
+        List<String> folder = List.of(options.images().toString());
         for (int cores : options.cores()) {
             progress.accept("spark local[" + cores + "] ...");
             long start = System.nanoTime();
             SparkSession session = SparkSessions.start("local[" + cores + "]");
             try {
-                List<String> folder = List.of(options.images().toString());
-                List<String> all = Arrays.asList(SparkImages.read(session, folder).inputFiles());
-                runJob(session, all.subList(0, 1), options);
+                runJob(session, first, options);
                 startup.add(seconds(start));
-                files = all.stream().map(p -> Path.of(new org.apache.hadoop.fs.Path(p).toUri().getPath())).toList();
-                spark.add(median("spark local[" + cores + "]", cores, all.size(), options.repeats(),
+                job.add(median("one-image job", cores, 1, options.repeats(), () -> runJob(session, first, options)).seconds());
+                spark.add(median("spark local[" + cores + "]", cores, files.size(), options.repeats(),
                         () -> runJob(session, folder, options)));
             } finally {
                 session.stop();
@@ -91,7 +116,7 @@ public final class SparkBenchmark {
                         () -> classifyInThreads(classifier, all, threads, options.batch())));
             }
         }
-        return new Result(spark, startup, single);
+        return new Result(spark, startup, job, single);
     }
 
     /**
@@ -99,7 +124,8 @@ public final class SparkBenchmark {
      * makes Spark compute every row and write nothing.
      */
     private static void runJob(SparkSession session, List<String> paths, Options options) {
-        SparkClassifier.predict(SparkImages.read(session, paths), options.model(), SparkOptions.defaults().withBatch(options.batch()))
+        SparkClassifier.predict(SparkImages.load(session, paths, 0), options.model(),
+                        SparkOptions.defaults().withBatch(options.batch()))
                 .write().format("noop").mode("overwrite").save();
     }
 
@@ -133,13 +159,17 @@ public final class SparkBenchmark {
     private static Measurement median(String path, int threads, int images, int repeats, Runnable pass) {
         pass.run();
         double[] times = new double[repeats];
+        double[] cpu = new double[repeats];
         for (int r = 0; r < repeats; r++) {
             long start = System.nanoTime();
+            long cpuStart = OS.getProcessCpuTime();
             pass.run();
             times[r] = seconds(start);
+            cpu[r] = (OS.getProcessCpuTime() - cpuStart) / 1e9;
         }
         Arrays.sort(times);
-        return new Measurement(path, threads, images, times[repeats / 2]);
+        Arrays.sort(cpu);
+        return new Measurement(path, threads, images, times[repeats / 2], cpu[repeats / 2]);
     }
 
     private static double seconds(long startNanos) {

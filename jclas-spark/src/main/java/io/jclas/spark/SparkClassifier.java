@@ -51,15 +51,17 @@ public final class SparkClassifier {
     private SparkClassifier() {}
 
     /**
-     * The classes of each image of {@code images} (columns {@code options.pathColumn()} and
-     * {@code options.contentColumn()}), lazily: nothing runs until the result is written or collected.
+     * The classes of each image of {@code images}, lazily: nothing runs until the result is written or
+     * collected. The rows name the image in {@code options.pathColumn()} and hold its encoded bytes in
+     * {@code options.contentColumn()} ({@code binaryFile}'s rows), or, without that column, name a local
+     * file that the executor reads ({@link SparkImages#files}).
      * The model directory is opened on the driver first, so that a missing or damaged model fails
      * here, before any job.
      */
     public static Dataset<Row> predict(Dataset<Row> images, Path inferenceDir, SparkOptions options) {
         ModelFiles model = ModelFiles.read(inferenceDir);
         int path = JobSetup.field(images, options.pathColumn(), "the image's name");
-        int content = JobSetup.field(images, options.contentColumn(), "the encoded image");
+        int content = JobSetup.contentField(images, options);
         PartitionScorer scorer = JobSetup.scorer(images.sparkSession(), model, options, options.topk());
         return JobSetup.partitioned(images, options).mapPartitions(
                 (MapPartitionsFunction<Row, Row>) rows ->

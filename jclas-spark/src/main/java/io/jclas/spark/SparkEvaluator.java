@@ -3,7 +3,6 @@ package io.jclas.spark;
 import io.jclas.JclasException;
 import io.jclas.train.EvalResult;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -41,8 +40,7 @@ public final class SparkEvaluator {
         List<String> names = labels.isEmpty() ? classNames : labels;
         int path = JobSetup.field(labelled, options.pathColumn(), "the image's name");
         int label = JobSetup.field(labelled, LabelledImages.LABEL, "the class id");
-        int content = Arrays.asList(labelled.columns()).contains(options.contentColumn())
-                ? JobSetup.field(labelled, options.contentColumn(), "the encoded image") : -1;
+        int content = JobSetup.contentField(labelled, options);
         PartitionScorer scorer = JobSetup.scorer(labelled.sparkSession(), model, options, classes);
         long start = System.nanoTime();
         // a tree of merges: the parts (each a classes x classes confusion matrix) do not all travel to the driver

@@ -1,21 +1,63 @@
 package io.jclas.spark;
 
 import io.jclas.JclasException;
+import io.jclas.data.ImageFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
-/** Image files as Spark's {@code binaryFile} rows ({@code path, modificationTime, length, content}). */
+/**
+ * Image files as Spark rows: local files listed on the driver ({@link #files}, a {@code path} column;
+ * the executors read them), or any filesystem through Spark's {@code binaryFile} source ({@link #read}:
+ * {@code path, modificationTime, length, content}).
+ */
 public final class SparkImages {
     /** The suffixes {@code jclas predict} takes from a folder, in both cases. */
     static final String IMAGE_GLOB = "*.{png,jpg,jpeg,bmp,gif,PNG,JPG,JPEG,BMP,GIF}";
 
+    private static final StructType PATHS = new StructType().add("path", DataTypes.StringType, false);
+
     private SparkImages() {}
+
+    /**
+     * The images of {@code inputs} (folders searched recursively, image files, {@code .txt} list files
+     * as {@code jclas predict} reads them): {@link #files} when every input is on the local
+     * filesystem, else {@link #read}. Local files skip {@code binaryFile}'s per-file work (Hadoop's
+     * open with its checksum lookup, the driver's file index), which cost more than classifying a
+     * small image.
+     *
+     * @param partitions the number of partitions; 0: four per core
+     */
+    public static Dataset<Row> load(SparkSession spark, List<String> inputs, int partitions) {
+        requireSome(inputs);
+        if (inputs.stream().allMatch(in -> isLocal(spark, in))) {
+            return files(spark, ImageFiles.resolve(inputs.stream().map(SparkImages::localPath).toList()), partitions);
+        }
+        Dataset<Row> images = read(spark, inputs);
+        return partitions > 0 ? images.repartition(partitions) : images;
+    }
+
+    /**
+     * Local image files as rows of one {@code path} column (absolute paths), in {@code partitions}
+     * partitions (0: four per core). The executors read the files, so on a cluster they must see the
+     * same filesystem (a network mount).
+     */
+    public static Dataset<Row> files(SparkSession spark, List<Path> files, int partitions) {
+        if (files.isEmpty()) {
+            throw new JclasException("no image files given", "pass a folder of images, image files or a list file");
+        }
+        List<Row> rows = files.stream().map(f -> RowFactory.create(f.toAbsolutePath().toString())).toList();
+        return JobSetup.parallelize(spark, rows, PATHS, partitions);
+    }
 
     /**
      * Every image file at or below {@code paths} (files, or folders searched recursively) on any
@@ -23,12 +65,10 @@ public final class SparkImages {
      * image at all, fails here, before any job.
      */
     public static Dataset<Row> read(SparkSession spark, List<String> paths) {
-        if (paths.isEmpty()) {
-            throw new JclasException("no image paths given", "pass a folder of images, image files or a list file");
-        }
+        requireSome(paths);
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         for (String p : paths) {
-            Path path = new Path(p);
+            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(p);
             try {
                 if (!path.getFileSystem(hadoop).exists(path)) {
                     throw new JclasException("image path not found: " + p, "pass a folder of images or image files");
@@ -46,5 +86,25 @@ public final class SparkImages {
                     "the folder should hold .png, .jpg, .jpeg, .bmp or .gif files (searched recursively)");
         }
         return images;
+    }
+
+    private static void requireSome(List<String> paths) {
+        if (paths.isEmpty()) {
+            throw new JclasException("no image paths given", "pass a folder of images, image files or a list file");
+        }
+    }
+
+    /** Whether {@code input} is on the local filesystem (a path without a scheme is on Hadoop's default one). */
+    private static boolean isLocal(SparkSession spark, String input) {
+        try {
+            FileSystem fs = new org.apache.hadoop.fs.Path(input).getFileSystem(spark.sparkContext().hadoopConfiguration());
+            return "file".equals(fs.getScheme());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Path localPath(String input) {
+        return Path.of(new org.apache.hadoop.fs.Path(input).toUri().getPath());
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -54,9 +56,9 @@ public final class SparkJobMain {
         try {
             if (args[0].equals("predict")) {
                 OutputFormat format = OutputFormat.of(o.getOrDefault("--format", "parquet"));
-                SparkClassifier.Written w = SparkClassifier.write(SparkClassifier.predict(
-                        SparkImages.read(spark, List.of(required(o, "--input").split(","))), model,
-                        options.withPartitions(partitions)), required(o, "--output"), format);
+                Dataset<Row> images = SparkImages.load(spark, List.of(required(o, "--input").split(",")), partitions);
+                SparkClassifier.Written w = SparkClassifier.write(SparkClassifier.predict(images, model, options),
+                        required(o, "--output"), format);
                 System.out.printf(Locale.ROOT, "%d images classified, %d with an error -> %s%n",
                         w.images() - w.failed(), w.failed(), o.get("--output"));
             } else {

@@ -22,6 +22,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Spark predictions against the single-JVM Classifier, and the job's failure rules, in local[2]. */
 class SparkClassifierTest {
@@ -30,12 +32,19 @@ class SparkClassifierTest {
     @TempDir
     Path tmp;
 
-    /** Every image of the fixture, over many partitions: labels equal, every top-5 score within 1e-5. */
-    @Test
-    void sparkPredictsWhatTheSingleJvmClassifierPredicts() throws IOException {
+    /**
+     * Every image of the fixture, over many partitions, read by binaryFile or listed on the driver and
+     * read by the executors: labels equal, every top-5 score within 1e-5.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"binaryFile", "local files"})
+    void sparkPredictsWhatTheSingleJvmClassifierPredicts(String source) throws IOException {
         SparkSession spark = SparkFixture.spark();
-        Dataset<Row> images = SparkImages.read(spark, List.of(SparkFixture.images().toString()));
-        SparkOptions options = SparkOptions.defaults().withBatch(16).withTopk(TOPK).withPartitions(6);
+        List<String> input = List.of(SparkFixture.images().toString());
+        boolean binaryFile = source.equals("binaryFile");
+        Dataset<Row> images = binaryFile ? SparkImages.read(spark, input) : SparkImages.load(spark, input, 6);
+        assertEquals(binaryFile ? 4 : 1, images.columns().length);
+        SparkOptions options = SparkOptions.defaults().withBatch(16).withTopk(TOPK).withPartitions(binaryFile ? 6 : 0);
         List<Row> rows = SparkClassifier.predict(images, SparkFixture.model(), options).collectAsList();
 
         List<Path> files = imageFiles(SparkFixture.images());
@@ -82,8 +91,9 @@ class SparkClassifierTest {
     }
 
     /** A damaged and a non-image file among good ones: rows with an error, the job succeeds. */
-    @Test
-    void badImagesBecomeErrorRowsAndTheJobSucceeds() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"binaryFile", "local files"})
+    void badImagesBecomeErrorRowsAndTheJobSucceeds(String source) throws IOException {
         Path dir = tmp.resolve("mixed");
         SparkFixture.write(SparkFixture.photo(40, 30, 1), dir.resolve("good.jpg"), "jpg");
         SparkFixture.write(SparkFixture.photo(50, 30, 2), dir.resolve("sub/good.png"), "png");
@@ -91,7 +101,9 @@ class SparkClassifierTest {
         Files.write(dir.resolve("truncated.png"), java.util.Arrays.copyOf(png, png.length / 2));
         Files.writeString(dir.resolve("notes.png"), "not an image");
 
-        Dataset<Row> images = SparkImages.read(SparkFixture.spark(), List.of(dir.toString()));
+        List<String> input = List.of(dir.toString());
+        Dataset<Row> images = source.equals("binaryFile") ? SparkImages.read(SparkFixture.spark(), input)
+                : SparkImages.load(SparkFixture.spark(), input, 0);
         Map<String, Row> byName = new HashMap<>();
         for (Row r : SparkClassifier.predict(images, SparkFixture.model(), SparkOptions.defaults()).collectAsList()) {
             byName.put(r.getString(0).substring(r.getString(0).indexOf("mixed/") + 6), r);
@@ -99,27 +111,47 @@ class SparkClassifierTest {
         assertEquals(4, byName.size(), byName.keySet().toString());
         assertNull(byName.get("good.jpg").get(5));
         assertNull(byName.get("sub/good.png").get(5));
-        assertEquals("cannot decode image: Error reading PNG image data", byName.get("truncated.png").getString(5));
-        assertEquals("not an image (PNG, JPEG, BMP or GIF expected)", byName.get("notes.png").getString(5));
+        // a file the executor read itself is named in its error, as `jclas predict` names it
+        String prefix = source.equals("binaryFile") ? "" : dir.resolve("truncated.png") + ": ";
+        assertEquals(prefix + "cannot decode image: Error reading PNG image data", byName.get("truncated.png").getString(5));
+        prefix = source.equals("binaryFile") ? "" : dir.resolve("notes.png") + ": ";
+        assertEquals(prefix + "not an image (PNG, JPEG, BMP or GIF expected)", byName.get("notes.png").getString(5));
         assertNull(byName.get("notes.png").get(1));
         assertNull(byName.get("notes.png").get(4));
     }
 
-    @Test
-    void anEmptyDirectoryFailsBeforeTheJob() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"binaryFile", "local files"})
+    void anEmptyDirectoryFailsBeforeTheJob(String source) throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("empty/sub"));
         Files.writeString(empty.resolve("readme.txt"), "no images here");
-        JclasException e = assertThrows(JclasException.class,
-                () -> SparkImages.read(SparkFixture.spark(), List.of(tmp.resolve("empty").toString())));
+        JclasException e = assertThrows(JclasException.class, () -> images(source, tmp.resolve("empty")));
         assertEquals("no images in " + tmp.resolve("empty"), e.getMessage());
         assertTrue(e.getHint().contains(".png"), e.getHint());
     }
 
-    @Test
-    void aMissingInputPathFailsNamingIt() {
-        JclasException e = assertThrows(JclasException.class,
-                () -> SparkImages.read(SparkFixture.spark(), List.of(tmp.resolve("nowhere").toString())));
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"binaryFile", "local files"})
+    void aMissingInputPathFailsNamingIt(String source) {
+        JclasException e = assertThrows(JclasException.class, () -> images(source, tmp.resolve("nowhere")));
         assertEquals("image path not found: " + tmp.resolve("nowhere"), e.getMessage());
+    }
+
+    /** A list file names the images to classify, as `jclas predict` reads it. */
+    @Test
+    void aListFileNamesTheImages() throws IOException {
+        SparkFixture.write(SparkFixture.photo(40, 30, 1), tmp.resolve("a/one.jpg"), "jpg");
+        SparkFixture.write(SparkFixture.photo(50, 30, 2), tmp.resolve("a/two.png"), "png");
+        Path list = Files.writeString(tmp.resolve("list.txt"), "a/two.png 3\n# a comment\na/one.jpg\n");
+        List<Row> rows = SparkImages.load(SparkFixture.spark(), List.of(list.toString()), 0).collectAsList();
+        assertEquals(List.of(tmp.resolve("a/two.png").toString(), tmp.resolve("a/one.jpg").toString()),
+                rows.stream().map(r -> r.getString(0)).toList());
+    }
+
+    private static Dataset<Row> images(String source, Path input) {
+        List<String> paths = List.of(input.toString());
+        return source.equals("binaryFile") ? SparkImages.read(SparkFixture.spark(), paths)
+                : SparkImages.load(SparkFixture.spark(), paths, 0);
     }
 
     /** The model is opened on the driver first: no job runs for a directory that is not there. */

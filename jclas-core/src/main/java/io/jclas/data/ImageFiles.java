@@ -1,4 +1,4 @@
-package io.jclas.cli;
+package io.jclas.data;
 
 import io.jclas.JclasException;
 import java.io.IOException;
@@ -16,12 +16,12 @@ import java.util.stream.Stream;
  * sorted, recursively) or a list file ({@code .txt}: one image per line, PaddleClas's
  * "path label" lines allowed; relative paths are taken from the list's folder).
  */
-final class ImageInputs {
+public final class ImageFiles {
     private static final Set<String> IMAGE_SUFFIXES = Set.of("png", "jpg", "jpeg", "bmp", "gif");
 
-    private ImageInputs() {}
+    private ImageFiles() {}
 
-    static List<Path> resolve(List<Path> inputs) {
+    public static List<Path> resolve(List<Path> inputs) {
         List<Path> out = new ArrayList<>();
         for (Path in : inputs) {
             out.addAll(resolve(in));
@@ -29,7 +29,7 @@ final class ImageInputs {
         return out;
     }
 
-    static List<Path> resolve(Path in) {
+    public static List<Path> resolve(Path in) {
         if (Files.isDirectory(in)) {
             List<Path> found = folder(in);
             if (found.isEmpty()) {

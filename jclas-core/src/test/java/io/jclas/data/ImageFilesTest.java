@@ -1,4 +1,4 @@
-package io.jclas.cli;
+package io.jclas.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ImageInputsTest {
+class ImageFilesTest {
     @TempDir
     Path dir;
 
@@ -24,21 +24,21 @@ class ImageInputsTest {
         Files.write(imgs.resolve("c.bmp"), new byte[1]);
         Files.write(dir.resolve("imgs/notes.md"), new byte[1]);
         assertEquals(List.of(dir.resolve("imgs/a.JPG"), dir.resolve("imgs/b.png"), imgs.resolve("c.bmp")),
-                ImageInputs.resolve(dir.resolve("imgs")));
+                ImageFiles.resolve(dir.resolve("imgs")));
 
         Path list = Files.writeString(dir.resolve("list.txt"), "# test images\nimgs/b.png 3\n\nimgs/sub/c.bmp\n");
-        assertEquals(List.of(dir.resolve("imgs/b.png"), imgs.resolve("c.bmp")), ImageInputs.resolve(list));
-        assertEquals(List.of(dir.resolve("imgs/b.png")), ImageInputs.resolve(dir.resolve("imgs/b.png")));
+        assertEquals(List.of(dir.resolve("imgs/b.png"), imgs.resolve("c.bmp")), ImageFiles.resolve(list));
+        assertEquals(List.of(dir.resolve("imgs/b.png")), ImageFiles.resolve(dir.resolve("imgs/b.png")));
     }
 
     @Test
     void missingPathsAreUserErrors() throws IOException {
-        JclasException e = assertThrows(JclasException.class, () -> ImageInputs.resolve(dir.resolve("nope.png")));
+        JclasException e = assertThrows(JclasException.class, () -> ImageFiles.resolve(dir.resolve("nope.png")));
         assertTrue(e.getMessage().startsWith("image path not found: "), e.getMessage());
         Path list = Files.writeString(dir.resolve("list.txt"), "gone.png\n");
-        e = assertThrows(JclasException.class, () -> ImageInputs.resolve(list));
+        e = assertThrows(JclasException.class, () -> ImageFiles.resolve(list));
         assertTrue(e.getMessage().contains("gone.png"), e.getMessage());
         Files.createDirectories(dir.resolve("empty"));
-        assertThrows(JclasException.class, () -> ImageInputs.resolve(dir.resolve("empty")));
+        assertThrows(JclasException.class, () -> ImageFiles.resolve(dir.resolve("empty")));
     }
 }
