@@ -31,12 +31,13 @@ import java.util.stream.Stream;
  * given), batch 1, one thread
  * ({@code jclas benchmark decode}):
  * <ol>
- *   <li>decode + preprocess: jclas (ImageDecoding, ImageIO, then the registry's eval preprocessing of
- *       ShuffleNetV2_x1_0: short side 256, crop 224, ImageNet mean/std) against OpenCV's imdecode +
- *       bilinear resize + centre crop;
+ *   <li>decode + preprocess: jclas (ImageDecoding with this JVM's decoder, then the registry's eval
+ *       preprocessing of ShuffleNetV2_x1_0: short side 256, crop 224, ImageNet mean/std), the
+ *       preprocessing alone, and jclas with its OpenCV decoder, against OpenCV's imdecode + bilinear
+ *       resize + centre crop;
  *   <li>for each model, jclas end to end ({@code Classifier.predict} on the JPEG bytes: decode,
- *       preprocessing, ONNX Runtime, top-5) against raw ONNX Runtime on a prepared tensor plus
- *       OpenCV's decode/resize time.
+ *       preprocessing, ONNX Runtime, top-5; and the same with the OpenCV decoder) against raw ONNX
+ *       Runtime on a prepared tensor plus OpenCV's decode/resize time.
  * </ol>
  * Every contender runs in turn within each iteration, so that a load change hits them alike.
  */
@@ -50,16 +51,19 @@ public final class DecodeBenchmark {
     /**
      * What was measured (medians, ms).
      *
-     * @param opencv the OpenCV version, or why the anchor did not run
+     * @param opencv the OpenCV version, or null when the anchor did not run
+     * @param decoder the decoder of ImageDecoding in this JVM, in words
      * @param jpegBytes size of the test photo
      * @param imageioDecodeMs ImageDecoding.decode alone
      * @param opencvDecodeMs OpenCV's imdecode alone; NaN without OpenCV
+     * @param preprocessMs the preprocessing alone, from the decoded image to the input tensor
      * @param jclasDecodePreprocessMs decode and the preprocessing to the input tensor
+     * @param jclasOpenCvDecodePreprocessMs the same with jclas's OpenCV decoder; NaN without OpenCV
      * @param opencvDecodeResizeMs OpenCV decode, resize and crop; NaN without OpenCV
      * @param models one end-to-end row per model
      */
-    public record Result(String opencv, int jpegBytes, double imageioDecodeMs, double opencvDecodeMs,
-            double jclasDecodePreprocessMs,
+    public record Result(String opencv, String decoder, int jpegBytes, double imageioDecodeMs, double opencvDecodeMs,
+            double preprocessMs, double jclasDecodePreprocessMs, double jclasOpenCvDecodePreprocessMs,
             double opencvDecodeResizeMs, List<EndToEnd> models) {
 
         /** jclas's decode + preprocess over OpenCV's decode + resize; NaN without OpenCV. */
@@ -72,13 +76,23 @@ public final class DecodeBenchmark {
      * End to end for one model.
      *
      * @param jclasMs Classifier.predict on the JPEG bytes
+     * @param jclasOpenCvMs the same decoding through jclas's OpenCV decoder; NaN without OpenCV
      * @param rawOrtMs a bare ONNX Runtime session on the prepared tensor
      * @param opencvMs OpenCV's decode + resize in the same iterations; NaN without OpenCV
      */
-    public record EndToEnd(String model, double jclasMs, double rawOrtMs, double opencvMs) {
+    public record EndToEnd(String model, double jclasMs, double jclasOpenCvMs, double rawOrtMs, double opencvMs) {
         /** jclas / (raw ORT + OpenCV decode/resize); without OpenCV, jclas / raw ORT. */
         public double ratio() {
-            return jclasMs / (rawOrtMs + (Double.isNaN(opencvMs) ? 0 : opencvMs));
+            return jclasMs / anchorMs();
+        }
+
+        /** jclas with its OpenCV decoder / (raw ORT + OpenCV decode/resize); NaN without OpenCV. */
+        public double openCvRatio() {
+            return jclasOpenCvMs / anchorMs();
+        }
+
+        private double anchorMs() {
+            return rawOrtMs + (Double.isNaN(opencvMs) ? 0 : opencvMs);
         }
     }
 
@@ -104,28 +118,39 @@ public final class DecodeBenchmark {
         Preprocessing spec = Preprocessing.defaults(reference);
         OpenCvDecoder opencv = openCv(opencvJar, out);
         List<ForwardRunner> decoders = new ArrayList<>(List.of(ForwardRunner.of(() -> ImageDecoding.decode(jpeg)),
-                ForwardRunner.of(() -> spec.toTensor(ImageDecoding.decode(jpeg)))));
+                ForwardRunner.of(() -> spec.toTensor(decoded)), ForwardRunner.of(() -> spec.toTensor(ImageDecoding.decode(jpeg)))));
         if (opencv != null) {
             decoders.add(ForwardRunner.of(() -> opencv.decode(jpeg)));
             decoders.add(ForwardRunner.of(() -> opencv.decodeResizeCrop(jpeg, reference.resizeShort(),
                     reference.inputSize())));
+            decoders.add(ForwardRunner.of(() -> spec.toTensor(jclasOpenCv(jpeg, opencv))));
         }
         double[] ms = medians(LatencyMeter.interleaved(decoders, warmup, iterations));
-        double cvDecode = opencv == null ? Double.NaN : ms[2];
-        double cv = opencv == null ? Double.NaN : ms[3];
-        out.accept(String.format(Locale.ROOT, "%dx%d image (%d bytes): decode ImageIO %.2f ms, OpenCV %.2f ms "
-                + "(ImageIO/OpenCV %.2f); decode + preprocess jclas %.2f ms, OpenCV decode + resize %.2f ms "
-                + "(jclas/OpenCV %.2f)", decoded.getWidth(), decoded.getHeight(), jpeg.length, ms[0], cvDecode,
-                ms[0] / cvDecode, ms[1], cv, ms[1] / cv));
+        double cvDecode = opencv == null ? Double.NaN : ms[3];
+        double cv = opencv == null ? Double.NaN : ms[4];
+        double jclasCv = opencv == null ? Double.NaN : ms[5];
+        out.accept("jclas decodes with " + ImageDecoding.decoder());
+        out.accept(String.format(Locale.ROOT, "%dx%d image (%d bytes): decode jclas %.2f ms, OpenCV %.2f ms "
+                + "(jclas/OpenCV %.2f); preprocessing alone %.3f ms; decode + preprocess jclas %.2f ms, with its OpenCV "
+                + "decoder %.2f ms, OpenCV decode + resize %.2f ms (jclas/OpenCV %.2f, with its OpenCV decoder %.2f)",
+                decoded.getWidth(), decoded.getHeight(), jpeg.length, ms[0], cvDecode, ms[0] / cvDecode, ms[1], ms[2],
+                jclasCv, cv, ms[2] / cv, jclasCv / cv));
         List<EndToEnd> rows = new ArrayList<>();
         for (String model : models) {
             EndToEnd row = endToEnd(Models.info(model), jpeg, opencv, warmup, iterations);
-            out.accept(String.format(Locale.ROOT, "%s end to end, batch 1, 1 thread: jclas %.2f ms, raw ORT "
-                    + "%.2f ms + OpenCV %.2f ms, jclas/anchor %.2f", model, row.jclasMs(), row.rawOrtMs(),
-                    row.opencvMs(), row.ratio()));
+            out.accept(String.format(Locale.ROOT, "%s end to end, batch 1, 1 thread: jclas %.2f ms (with its OpenCV "
+                    + "decoder %.2f ms), raw ORT %.2f ms + OpenCV %.2f ms, jclas/anchor %.2f (with its OpenCV decoder %.2f)",
+                    model, row.jclasMs(), row.jclasOpenCvMs(), row.rawOrtMs(), row.opencvMs(), row.ratio(),
+                    row.openCvRatio()));
             rows.add(row);
         }
-        return new Result(opencv == null ? null : opencv.version(), jpeg.length, ms[0], cvDecode, ms[1], cv, rows);
+        return new Result(opencv == null ? null : opencv.version(), ImageDecoding.decoder(), jpeg.length, ms[0],
+                cvDecode, ms[1], ms[2], jclasCv, cv, rows);
+    }
+
+    /** jclas's decoding with the OpenCV decoder, as {@code -Djclas.decoder=opencv} gives it. */
+    private static BufferedImage jclasOpenCv(byte[] jpeg, OpenCvDecoder opencv) {
+        return ImageDecoding.decode(jpeg, ImageDecoding.DEFAULT_MAX_PIXELS, opencv.library());
     }
 
     private static EndToEnd endToEnd(ModelInfo info, byte[] jpeg, OpenCvDecoder opencv, int warmup, int iterations) {
@@ -145,9 +170,11 @@ public final class DecodeBenchmark {
                         ForwardRunner.of(() -> classifier.predict(jpeg, TOPK)), raw));
                 if (opencv != null) {
                     runners.add(ForwardRunner.of(() -> opencv.decodeResizeCrop(jpeg, info.resizeShort(), size)));
+                    runners.add(ForwardRunner.of(() -> classifier.predict(jclasOpenCv(jpeg, opencv), TOPK)));
                 }
                 double[] ms = medians(LatencyMeter.interleaved(runners, warmup, iterations));
-                return new EndToEnd(model, ms[0], ms[1], opencv == null ? Double.NaN : ms[2]);
+                return opencv == null ? new EndToEnd(model, ms[0], Double.NaN, ms[1], Double.NaN)
+                        : new EndToEnd(model, ms[0], ms[3], ms[1], ms[2]);
             }
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime cannot open " + model + ": " + e.getMessage(), e);
@@ -159,7 +186,9 @@ public final class DecodeBenchmark {
     /** OpenCV, or null with a line saying why the anchor is skipped. */
     private static OpenCvDecoder openCv(Path jar, Consumer<String> out) {
         try {
-            OpenCvDecoder cv = OpenCvDecoder.load(jar != null ? jar : localMavenJar());
+            // OpenCV on the class path (where jclas decodes with it too) is loaded once, not again from ~/.m2:
+            // its native library cannot be loaded by two class loaders
+            OpenCvDecoder cv = OpenCvDecoder.load(jar != null ? jar : onClassPath() ? null : localMavenJar());
             out.accept("decoding anchor: OpenCV " + cv.version());
             return cv;
         } catch (IllegalStateException e) {
@@ -167,6 +196,10 @@ public final class DecodeBenchmark {
                     + " (mvn dependency:get -Dartifact=org.openpnp:opencv:4.9.0-0, or --opencv-jar)");
             return null;
         }
+    }
+
+    private static boolean onClassPath() {
+        return DecodeBenchmark.class.getClassLoader().getResource("nu/pattern/OpenCV.class") != null;
     }
 
     /** The newest org.openpnp:opencv jar in ~/.m2, null when there is none (then the class path is tried). */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jclas.JclasException;
+import io.jclas.data.ImageDecoding;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +27,11 @@ class DecodeBenchmarkTest {
         assertTrue(lines.get(0).startsWith("decoding anchor skipped: "), lines.toString());
         assertTrue(r.jpegBytes() > 5000 && r.imageioDecodeMs() > 0, r.toString());
         assertTrue(r.jclasDecodePreprocessMs() > 0 && Double.isNaN(r.opencvDecodeResizeMs()), r.toString());
+        assertTrue(r.preprocessMs() > 0 && r.preprocessMs() < r.jclasDecodePreprocessMs() * 10, r.toString());
+        assertTrue(r.decoder().startsWith("ImageIO"), r.decoder());
+        assertTrue(Double.isNaN(r.jclasOpenCvDecodePreprocessMs()), r.toString());
         DecodeBenchmark.EndToEnd e = r.models().get(0);
-        assertTrue(e.jclasMs() > 0 && e.rawOrtMs() > 0, e.toString());
+        assertTrue(e.jclasMs() > 0 && e.rawOrtMs() > 0 && Double.isNaN(e.jclasOpenCvMs()), e.toString());
         assertEquals(e.jclasMs() / e.rawOrtMs(), e.ratio(), 1e-12);
     }
 
@@ -39,6 +44,8 @@ class DecodeBenchmarkTest {
         byte[] jpeg = SyntheticPhotos.encode(SyntheticPhotos.images(1).get(0), "jpg");
         assertEquals(224, cv.decodeResizeCrop(jpeg, 256, 224));
         assertEquals(SyntheticPhotos.HEIGHT, cv.decode(jpeg));
+        BufferedImage jclas = ImageDecoding.decode(jpeg, ImageDecoding.DEFAULT_MAX_PIXELS, cv.library());
+        assertEquals(SyntheticPhotos.HEIGHT, jclas.getHeight());
         assertThrows(IllegalStateException.class, () -> cv.decodeResizeCrop(new byte[] {1, 2, 3}, 256, 224));
     }
 

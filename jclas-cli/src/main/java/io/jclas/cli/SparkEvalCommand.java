@@ -56,7 +56,7 @@ final class SparkEvalCommand implements Callable<Integer> {
                     ? LabelledImages.load(spark, input, job.partitions)
                     : LabelledImages.fileList(spark, imageRoot != null ? imageRoot : input.toAbsolutePath().getParent(),
                             input, classMap, " ", job.partitions);
-            e = SparkEvaluator.evaluate(data, model, job.options().withPartitions(0));
+            e = SparkEvaluator.evaluate(data, model, job.options());
         } finally {
             spark.stop();
         }

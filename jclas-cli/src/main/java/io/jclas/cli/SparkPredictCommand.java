@@ -58,7 +58,7 @@ final class SparkPredictCommand implements Callable<Integer> {
         try {
             SparkClassifier.Written w = SparkClassifier.write(
                     SparkClassifier.predict(SparkImages.load(spark, inputs, job.partitions), model,
-                            job.options().withPartitions(0).withTopk(topk)),
+                            job.options().withTopk(topk)),
                     output, fmt);
             out.printf(Locale.ROOT, "%d images classified, %d with an error, in %.1f s -> %s (%s)%n",
                     w.images() - w.failed(), w.failed(), (System.nanoTime() - start) / 1e9, output, fmt.name().toLowerCase(Locale.ROOT));

@@ -1,13 +1,7 @@
 package io.jclas.data;
 
 import io.jclas.JclasException;
-import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
-import java.awt.image.ColorModel;
-import java.awt.image.ComponentColorModel;
-import java.awt.image.DirectColorModel;
-import java.awt.image.IndexColorModel;
-import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,16 +12,21 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * The one image decoder of jclas (the file-reading half of PaddleClas's DecodeImage): PNG, JPEG, BMP
- * and GIF (first frame) through ImageIO. The header is read first so that images of more than
+ * The one image decoder of jclas (the file-reading half of PaddleClas's DecodeImage), which training,
+ * evaluation, the classifiers, the server and Spark all call: PNG, JPEG, BMP and GIF (first frame)
+ * through ImageIO, or JPEG and PNG through OpenCV's libjpeg-turbo and libpng where {@code -Djclas.decoder}
+ * picks it ({@link DecoderChoice}). Either way the header is read first so that images of more than
  * {@code maxPixels} pixels are refused before any pixel memory is allocated (decompression bombs);
- * truncated or damaged files are refused instead of being returned half grey.
+ * truncated or damaged files are refused instead of being returned half grey; grayscale stays 1 channel,
+ * EXIF orientation is ignored, and the pixels come as a Java image whose samples {@link PixelRows} reads.
  */
 public final class ImageDecoding {
     /** The default pixel limit: 64 megapixels (an 8k×8k photo). */
     public static final long DEFAULT_MAX_PIXELS = 64L * 1024 * 1024;
+    private static final String TRUNCATED = "the file is truncated or damaged; send the complete file";
 
     private ImageDecoding() {}
 
@@ -38,27 +37,72 @@ public final class ImageDecoding {
 
     /** Decodes an encoded image, refusing images with more than {@code maxPixels} pixels. */
     public static BufferedImage decode(byte[] encoded, long maxPixels) {
+        return decode(encoded, maxPixels, DecoderChoice.current().opencv);
+    }
+
+    /** Which decoder this JVM uses, in words (for logs and benchmark reports). */
+    public static String decoder() {
+        return DecoderChoice.current().description;
+    }
+
+    /**
+     * Decodes through {@code opencv} where it reads the file as ImageIO would (JPEG, PNG), else, or when it is
+     * null, through ImageIO: what {@link #decode(byte[], long)} does with this JVM's choice.
+     */
+    public static BufferedImage decode(byte[] encoded, long maxPixels, OpenCv opencv) {
         if (encoded == null || encoded.length == 0) {
             throw new JclasException("empty image data", "send the bytes of a PNG, JPEG, BMP or GIF file");
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
+        EncodedHeader header = opencv == null ? null : EncodedHeader.of(encoded);
+        if (header != null && header.plain()) {
+            return viaOpenCv(encoded, header, maxPixels, opencv);
+        }
+        return viaImageIo(encoded, maxPixels);
+    }
+
+    private static BufferedImage viaOpenCv(byte[] encoded, EncodedHeader header, long maxPixels, OpenCv opencv) {
+        requireSize(header.width(), header.height(), maxPixels);
+        if (!header.complete()) {
+            // libjpeg-turbo would fill the missing rows with grey and only warn
+            throw new JclasException("damaged " + header.format() + " image: the file ends before its "
+                    + (header.format().equals("PNG") ? "IEND chunk" : "end-of-image marker"), TRUNCATED);
+        }
+        BufferedImage img;
+        try {
+            img = opencv.decode(encoded, header.gray(), (int) header.width(), (int) header.height());
+        } catch (Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new JclasException("cannot decode image: " + t.getMessage(), TRUNCATED, t);
+        }
+        if (img == null) {
+            throw new JclasException("damaged " + header.format() + " image: OpenCV cannot decode it", TRUNCATED);
+        }
+        return img;
+    }
+
+    private static void requireSize(long w, long h, long maxPixels) {
+        if (w <= 0 || h <= 0) {
+            throw new JclasException("image header gives a size of " + w + "x" + h, "the file is damaged");
+        }
+        if (w * h > maxPixels) {
+            throw new JclasException("image of " + w + "x" + h + " = " + (w * h) + " pixels exceeds the limit of "
+                    + maxPixels + " pixels", "resize the image before sending it");
+        }
+    }
+
+    private static BufferedImage viaImageIo(byte[] encoded, long maxPixels) {
+        // a memory-cached stream: ImageIO.createImageInputStream caches an InputStream in a temporary file
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
                 throw new JclasException("not an image (PNG, JPEG, BMP or GIF expected)",
                         "send the bytes of an image file");
             }
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                long w = reader.getWidth(0);
-                long h = reader.getHeight(0);
-                if (w <= 0 || h <= 0) {
-                    throw new JclasException("image header gives a size of " + w + "x" + h, "the file is damaged");
-                }
-                if (w * h > maxPixels) {
-                    throw new JclasException("image of " + w + "x" + h + " = " + (w * h) + " pixels exceeds the limit of "
-                            + maxPixels + " pixels", "resize the image before sending it");
-                }
+                requireSize(reader.getWidth(0), reader.getHeight(0), maxPixels);
                 StringBuilder warnings = new StringBuilder();
                 IIOReadWarningListener listener = (source, warning) -> warnings.append(warning).append("; ");
                 reader.addIIOReadWarningListener(listener);
@@ -66,7 +110,7 @@ public final class ImageDecoding {
                 if (warnings.length() > 0) {
                     // The JPEG reader fills a truncated file with grey and only warns.
                     throw new JclasException("damaged " + reader.getFormatName() + " image: " + warnings.toString().trim(),
-                            "the file is truncated or damaged; send the complete file");
+                            TRUNCATED);
                 }
                 return img;
             } finally {
@@ -76,8 +120,7 @@ public final class ImageDecoding {
             if (e instanceof JclasException je) {
                 throw je;
             }
-            throw new JclasException("cannot decode image: " + e.getMessage(),
-                    "the file is truncated or damaged; send the complete file", e);
+            throw new JclasException("cannot decode image: " + e.getMessage(), TRUNCATED, e);
         }
     }
 
@@ -107,88 +150,8 @@ public final class ImageDecoding {
         return toImage(read(file));
     }
 
-    /**
-     * Float HWC pixels 0..255 of a Java image, as cv2.imdecode would give them: 1 channel for grayscale
-     * images (with or without alpha), RGB otherwise. Alpha is dropped without compositing, palettes are
-     * expanded, 16-bit samples keep their high byte, samples of fewer than 8 bits are stretched to 0..255.
-     * Grey values are read from the raster, not through getRGB, which would apply a gamma change.
-     */
+    /** Float HWC pixels 0..255 of a Java image, as cv2.imdecode would give them (see {@link PixelRows}). */
     public static Image toImage(BufferedImage img) {
-        int w = img.getWidth();
-        int h = img.getHeight();
-        ColorModel cm = img.getColorModel();
-        Raster r = img.getRaster();
-        if (cm instanceof IndexColorModel icm) {
-            return palette(icm, r, w, h);
-        }
-        boolean direct = cm instanceof ComponentColorModel || cm instanceof DirectColorModel;
-        int type = cm.getColorSpace().getType();
-        if (direct && (type == ColorSpace.TYPE_GRAY || type == ColorSpace.TYPE_RGB)) {
-            int colors = type == ColorSpace.TYPE_GRAY ? 1 : 3;
-            float[] out = new float[w * h * colors];
-            int[] row = new int[w];
-            for (int b = 0; b < colors; b++) {
-                int bits = cm.getComponentSize(b);
-                for (int y = 0; y < h; y++) {
-                    r.getSamples(0, y, w, 1, b, row);
-                    for (int x = 0; x < w; x++) {
-                        out[(y * w + x) * colors + b] = to8bit(row[x], bits);
-                    }
-                }
-            }
-            return new Image(out, h, w, colors);
-        }
-        return viaRgb(img, w, h);
-    }
-
-    private static float to8bit(int v, int bits) {
-        if (bits == 8) {
-            return v;
-        }
-        if (bits > 8) {
-            return v >>> (bits - 8);
-        }
-        return Math.round(v * 255f / ((1 << bits) - 1));
-    }
-
-    private static Image palette(IndexColorModel icm, Raster r, int w, int h) {
-        int size = icm.getMapSize();
-        boolean gray = true;
-        for (int i = 0; i < size && gray; i++) {
-            gray = icm.getRed(i) == icm.getGreen(i) && icm.getGreen(i) == icm.getBlue(i);
-        }
-        int colors = gray ? 1 : 3;
-        float[] out = new float[w * h * colors];
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            r.getSamples(0, y, w, 1, 0, row);
-            for (int x = 0; x < w; x++) {
-                int i = (y * w + x) * colors;
-                int idx = row[x];
-                out[i] = icm.getRed(idx);
-                if (!gray) {
-                    out[i + 1] = icm.getGreen(idx);
-                    out[i + 2] = icm.getBlue(idx);
-                }
-            }
-        }
-        return new Image(out, h, w, colors);
-    }
-
-    /** Other colour spaces (CMYK JPEG, ...): let Java convert to sRGB. */
-    private static Image viaRgb(BufferedImage img, int w, int h) {
-        float[] out = new float[w * h * 3];
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            img.getRGB(0, y, w, 1, row, 0, w);
-            for (int x = 0; x < w; x++) {
-                int p = row[x];
-                int i = (y * w + x) * 3;
-                out[i] = (p >> 16) & 0xff;
-                out[i + 1] = (p >> 8) & 0xff;
-                out[i + 2] = p & 0xff;
-            }
-        }
-        return new Image(out, h, w, 3);
+        return PixelRows.of(img).toImage();
     }
 }

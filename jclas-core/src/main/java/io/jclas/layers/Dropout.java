@@ -21,6 +21,11 @@ public final class Dropout extends Layer {
         this.mode = mode;
     }
 
+    /** Whether training draws masks (from PyTorch's generator): p above 0. */
+    public boolean drawsMasks() {
+        return p > 0f;
+    }
+
     /** The factor applied at inference. */
     public float inferenceScale() {
         return mode == Mode.DOWNSCALE_IN_INFER ? 1f - p : 1f;

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Every key a config may hold, and what its value must be: PaddleClas's sections (Global, Arch, Loss,
  * Optimizer, DataLoader, Metric, Infer) plus jclas's additions (Arch.small_input, Arch.freeze_backbone,
- * Global.save_steps, Global.threads, Optimizer.lr.backbone_mult, EMA, Distillation, CELoss class_weight). Keys that PaddleClas
+ * Global.save_steps, Global.threads, Global.data_parallel, Optimizer.lr.backbone_mult, EMA, Distillation, CELoss class_weight). Keys that PaddleClas
  * recipes carry but jclas does not act on are {@link Kind#IGNORED} (reported, never refused), and keys
  * whose PaddleClas value jclas always applies are {@link Fixed}.
  */
@@ -104,6 +104,7 @@ final class ConfigSchema {
                         "eval_during_train", Kind.BOOL, "eval_interval", atLeast(Kind.INT, 1),
                         "epochs", atLeast(Kind.INT, 1), "image_shape", Kind.IMAGE_SHAPE,
                         "save_inference_dir", Kind.STRING, "seed", Kind.INT, "threads", atLeast(Kind.INT, 0),
+                        "data_parallel", Kind.BOOL,
                         "print_batch_step", Kind.IGNORED, "use_visualdl", Kind.IGNORED, "to_static", Kind.IGNORED,
                         "eval_mode", Kind.IGNORED, "start_eval_epoch", Kind.IGNORED, "use_dali", Kind.IGNORED,
                         "image_channel", Kind.IGNORED),

@@ -16,10 +16,12 @@ import java.nio.file.Paths;
  * @param checkpoints {@code Global.checkpoints}: a checkpoint to resume from, or null
  * @param pretrained {@code Global.pretrained_model}: weights to start from, or null
  * @param saveSteps {@code Global.save_steps}: a resumable checkpoint every N iterations besides every epoch; 0 = off
- * @param threads {@code Global.threads}: PyTorch intra-op CPU threads, 0 = one per core
+ * @param threads {@code Global.threads}: PyTorch intra-op CPU threads (the replicas with {@code dataParallel}), 0 = one per core
+ * @param dataParallel {@code Global.data_parallel}: the threads run model replicas on shares of each
+ *     batch, each on one intra-op thread ({@link DataParallel}), instead of sharing every op
  */
 record TrainSettings(Architecture architecture, boolean freezeBackbone, int epochs, long seed, String device, int evalInterval, int saveInterval, int saveSteps, boolean evalDuringTrain,
-        Path outputRoot, Path checkpoints, Path pretrained, int threads) {
+        Path outputRoot, Path checkpoints, Path pretrained, int threads, boolean dataParallel) {
 
     /** Reads a config that {@link io.jclas.recipe.ConfigValidator} has checked (forms and ranges are not re-checked). */
     static TrainSettings from(Config c) {
@@ -37,7 +39,8 @@ record TrainSettings(Architecture architecture, boolean freezeBackbone, int epoc
                 Paths.get(c.getString("Global.output_dir", "./output/")),
                 optionalPath(c, "Global.checkpoints"),
                 optionalPath(c, "Global.pretrained_model"),
-                c.getInt("Global.threads", 0));
+                c.getInt("Global.threads", 0),
+                c.getBool("Global.data_parallel", false));
     }
 
     private static Path optionalPath(Config c, String key) {
@@ -68,14 +71,30 @@ record TrainSettings(Architecture architecture, boolean freezeBackbone, int epoc
     }
 
     /**
-     * Applies {@code Global.threads}, by default one per core. The launcher makes libtorch's OpenMP
-     * threads wait passively (OMP_WAIT_POLICY): spinning, they took the cores from the loader and the
-     * JVM on a shared machine; sleeping, every op pays a wake-up (docs/training.md). libgomp reads the
-     * wait policy and GOMP_SPINCOUNT when it loads, so they cannot be set from here.
+     * Applies {@code Global.threads} to training, by default one per core; with {@code
+     * Global.data_parallel} the threads are the replicas and each computes on one intra-op thread.
+     * The launcher makes libtorch's OpenMP threads wait passively (OMP_WAIT_POLICY): spinning, they
+     * took the cores from the loader and the JVM on a shared machine; sleeping, every op pays a
+     * wake-up (docs/training.md). libgomp reads the wait policy and GOMP_SPINCOUNT when it loads, so
+     * they cannot be set from here.
      */
-    void applyThreads() {
+    void applyTrainingThreads() {
+        setIntraOpThreads(dataParallel ? 1 : resolvedThreads());
+    }
+
+    /** Applies {@code Global.threads} to evaluation, which runs no replicas: all of them intra-op. */
+    void applyEvaluationThreads() {
+        setIntraOpThreads(resolvedThreads());
+    }
+
+    private static void setIntraOpThreads(int n) {
         ai.djl.engine.Engine.getInstance(); // loads the native library the call below needs
-        ai.djl.pytorch.jni.JniUtils.setNumThreads(resolvedThreads());
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(n);
+    }
+
+    /** Model replicas that share each batch: the threads with {@code Global.data_parallel}, else 1. */
+    int replicas() {
+        return dataParallel ? resolvedThreads() : 1;
     }
 
     /** {@code Global.threads}, or one per core when it is 0. */

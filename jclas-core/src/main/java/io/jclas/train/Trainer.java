@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.jclas.JclasException;
 import io.jclas.config.Config;
@@ -48,6 +47,7 @@ final class Trainer implements AutoCloseable {
     private final int itersPerEpoch;
     private final LrSchedule schedule;
     private final Path out;
+    private final DataParallel replicas;
     /** The model's preprocessing, run by the Eval loader; null when the run does not evaluate. */
     private final Transforms evalTransforms;
     private int startEpoch = 1;
@@ -65,7 +65,7 @@ final class Trainer implements AutoCloseable {
                 .set("Global.image_shape", java.util.Arrays.stream(s.imageShape()).boxed().toList());
         this.listener = listener;
         Device device = s.resolveDevice(listener::onMessage);
-        s.applyThreads();
+        s.applyTrainingThreads();
         // Seeds parameter initialisation; every step reseeds (dropout, see stepSeed), so that a
         // resumed run draws the same numbers as an uninterrupted one.
         ai.djl.engine.Engine.getInstance().setRandomSeed((int) s.seed());
@@ -101,9 +101,17 @@ final class Trainer implements AutoCloseable {
             teacher = null;
             distillation = null;
         }
+        if (s.replicas() > 1) {
+            if (device.isGpu()) {
+                throw new JclasException("Global.data_parallel runs replicas on CPU cores, but the run trains on " + device,
+                        "drop Global.data_parallel on a GPU (its kernels already use the whole device)");
+            }
+            DataParallel.refuseRandomLayers(net, s.archName());
+        }
         if (s.checkpoints() != null) {
             resume(Checkpoints.directory(s.checkpoints(), "Global.checkpoints"));
         }
+        replicas = new DataParallel(manager, s.replicas()); // last: its threads start here
     }
 
     private Network teacher(Config d) {
@@ -195,7 +203,6 @@ final class Trainer implements AutoCloseable {
 
     /** Trains one epoch from {@code from} (the start, or where a mid-epoch checkpoint stopped). */
     private TrainListener.EpochSummary trainEpoch(int epoch, EpochProgress from) {
-        ParameterStore ps = new ParameterStore(manager, false);
         EpochProgress sums = from;
         long seenNow = 0;
         double lr = 0;
@@ -212,27 +219,18 @@ final class Trainer implements AutoCloseable {
                 lr = schedule.at(globalStep);
                 ai.djl.engine.Engine.getInstance().setRandomSeed(stepSeed(globalStep));
                 step++;
-                float batchLoss;
-                long correct = 0;
+                DataParallel.Outcome outcome;
                 // Every temporary of the batch (inputs, activations, graph) lives in this sub-manager.
                 try (NDManager sub = manager.newSubManager()) {
                     NDArray x = sub.create(b.images(), new Shape(b.n(), b.c(), b.h(), b.w()));
                     NDArray targets = b.softTargets() != null
                             ? sub.create(b.softTargets(), new Shape(b.n(), s.classNum()))
                             : ClassificationLoss.oneHot(x, b.labels(), s.classNum());
-                    NDArray teacherLogits = teacher == null ? null
-                            : teacher.forward(ps, new NDList(x), false).singletonOrThrow();
-                    try (GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
-                        NDArray logits = net.forward(ps, new NDList(x), true).singletonOrThrow();
-                        NDArray l = distillation != null ? distillation.compute(logits, teacherLogits, targets)
-                                : loss.compute(logits, targets);
-                        gc.backward(l);
-                        batchLoss = l.getFloat();
-                        if (b.softTargets() == null) {
-                            correct = countCorrect(logits, b.labels());
-                        }
-                    }
+                    outcome = replicas.forwardBackward(x, targets, b.softTargets() == null ? b.labels() : null,
+                            this::forward);
                 }
+                float batchLoss = outcome.loss();
+                long correct = outcome.correct();
                 // step() refuses non-finite gradients itself; a non-finite loss never reaches it.
                 boolean applied = false;
                 if (Float.isFinite(batchLoss)) {
@@ -282,18 +280,17 @@ final class Trainer implements AutoCloseable {
         return Long.hashCode(s.seed() * 0x9E3779B97F4A7C15L + globalStep);
     }
 
-    private static long countCorrect(NDArray logits, int[] labels) {
-        long[] pred = logits.argMax(1).toLongArray();
-        long c = 0;
-        for (int i = 0; i < labels.length; i++) {
-            if (pred[i] == labels[i]) {
-                c++;
-            }
-        }
-        return c;
+    /** One share of a batch through the network (and the teacher), with its loss. */
+    private DataParallel.Pass forward(ParameterStore ps, NDArray x, NDArray targets) {
+        NDArray teacherLogits = teacher == null ? null : teacher.forward(ps, new NDList(x), false).singletonOrThrow();
+        NDArray logits = net.forward(ps, new NDList(x), true).singletonOrThrow();
+        NDArray l = distillation != null ? distillation.compute(logits, teacherLogits, targets)
+                : loss.compute(logits, targets);
+        return new DataParallel.Pass(logits, l);
     }
 
     private EvalResult evaluate() {
+        s.applyEvaluationThreads(); // the replicas idle between epochs
         try (DataLoader loader = DataLoader.create(config.section("DataLoader.Eval"), evalTransforms, s.classNum(),
                 s.seed(), 0)) {
             List<String> names = loader.dataset().classNames();
@@ -301,6 +298,8 @@ final class Trainer implements AutoCloseable {
                 return ema.withAverage(() -> Evaluator.evaluate(net, manager, loader, s.classNum(), names, listener));
             }
             return Evaluator.evaluate(net, manager, loader, s.classNum(), names, listener);
+        } finally {
+            s.applyTrainingThreads();
         }
     }
 
@@ -352,6 +351,7 @@ final class Trainer implements AutoCloseable {
 
     @Override
     public void close() {
+        replicas.close();
         optimizer.close();
         if (ema != null) {
             ema.close();

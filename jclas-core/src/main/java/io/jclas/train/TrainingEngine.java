@@ -47,7 +47,7 @@ public final class TrainingEngine {
         TrainSettings s = TrainSettings.from(config);
         Path weights = s.pretrained() != null ? s.pretrained() : s.outputDir().resolve(Checkpoints.BEST);
         Device device = s.resolveDevice(listener::onMessage);
-        s.applyThreads();
+        s.applyEvaluationThreads();
         ai.djl.engine.Engine.getInstance().setRandomSeed((int) s.seed());
         try (NDManager manager = NDManager.newBaseManager(device)) {
             Network net = s.architecture().build(manager);

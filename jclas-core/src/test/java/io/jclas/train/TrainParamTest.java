@@ -20,7 +20,7 @@ class TrainParamTest {
     @Test
     void freezeBackboneLeavesOnlyTheHeadTrainable() {
         TrainSettings s = new TrainSettings(new Architecture("ShuffleNetV2_x0_25", 10, true, new int[] {1, 28, 28}),
-                true, 1, 1, "cpu", 1, 1, 0, false, Path.of("out"), null, null, 0);
+                true, 1, 1, "cpu", 1, 1, 0, false, Path.of("out"), null, null, 0, false);
         try (NDManager m = NDManager.newBaseManager()) {
             Network net = s.architecture().build(m);
             List<TrainParam> all = TrainParam.of(net);

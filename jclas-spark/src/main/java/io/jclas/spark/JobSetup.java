@@ -49,14 +49,19 @@ final class JobSetup {
     }
 
     /**
-     * The input in {@code options.partitions()} partitions (a shuffle), or else in at most {@link
-     * #defaultPartitions} (a merge of neighbouring partitions, no shuffle). {@code binaryFile} counts
-     * 4 MB per file, so it puts only 32 small images in a partition, and a task costs Spark about 5 ms
-     * of CPU time: on 10,000 Fashion-MNIST PNGs the 313 tasks doubled the job's CPU time.
+     * The input in {@code options.partitions()} partitions (a shuffle, unless it has that many), or
+     * else in at most {@link #defaultPartitions} (a merge of neighbouring partitions, no shuffle).
+     * {@code binaryFile} counts 4 MB per file, so it puts only 32 small images in a partition, and a
+     * task costs Spark about 5 ms of CPU time: on 10,000 Fashion-MNIST PNGs the 313 tasks doubled the
+     * job's CPU time.
      */
     static Dataset<Row> partitioned(Dataset<Row> data, SparkOptions options) {
-        return options.partitions() > 0 ? data.repartition(options.partitions())
-                : data.coalesce(defaultPartitions(data.sparkSession()));
+        int current = data.rdd().getNumPartitions();
+        if (options.partitions() > 0) {
+            return current == options.partitions() ? data : data.repartition(options.partitions());
+        }
+        int most = defaultPartitions(data.sparkSession());
+        return current > most ? data.coalesce(most) : data;
     }
 
     /** Four partitions per core of the session, so that a slow partition does not hold a core idle at the end. */

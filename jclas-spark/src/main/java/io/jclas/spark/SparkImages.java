@@ -35,15 +35,15 @@ public final class SparkImages {
      * open with its checksum lookup, the driver's file index), which cost more than classifying a
      * small image.
      *
-     * @param partitions the number of partitions; 0: four per core
+     * @param partitions the partitions of local files listed on the driver (0: four per core); a
+     *     {@code binaryFile} DataFrame is split by the job ({@link SparkOptions#partitions})
      */
     public static Dataset<Row> load(SparkSession spark, List<String> inputs, int partitions) {
         requireSome(inputs);
         if (inputs.stream().allMatch(in -> isLocal(spark, in))) {
             return files(spark, ImageFiles.resolve(inputs.stream().map(SparkImages::localPath).toList()), partitions);
         }
-        Dataset<Row> images = read(spark, inputs);
-        return partitions > 0 ? images.repartition(partitions) : images;
+        return read(spark, inputs);
     }
 
     /**

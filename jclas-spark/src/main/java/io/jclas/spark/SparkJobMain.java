@@ -49,8 +49,9 @@ public final class SparkJobMain {
         SparkOptions options = SparkOptions.defaults()
                 .withBatch(number(o, "--batch", 32))
                 .withTopk(number(o, "--topk", 5))
-                .withThreads(number(o, "--threads", 0));
-        int partitions = number(o, "--partitions", 0);
+                .withThreads(number(o, "--threads", 0))
+                .withPartitions(number(o, "--partitions", 0));
+        int partitions = options.partitions();
         Path model = Path.of(required(o, "--model"));
         SparkSession spark = SparkSession.builder().appName("jclas " + args[0]).getOrCreate();
         try {

@@ -137,6 +137,28 @@ class SparkClassifierTest {
         assertEquals("image path not found: " + tmp.resolve("nowhere"), e.getMessage());
     }
 
+    /**
+     * binaryFile's many small partitions are merged to four per core without a shuffle; a driver-listed
+     * set already in the asked-for partitions is left as it is.
+     */
+    @Test
+    void partitionsAreFourPerCoreOrAsAskedWithoutNeedlessShuffles() {
+        SparkSession spark = SparkFixture.spark();
+        List<String> input = List.of(SparkFixture.images().toString());
+        int fourPerCore = 4 * spark.sparkContext().defaultParallelism();
+        Dataset<Row> binary = SparkImages.read(spark, input);
+        assertTrue(binary.rdd().getNumPartitions() > fourPerCore, "binaryFile partitions: " + binary.rdd().getNumPartitions());
+        Dataset<Row> merged = JobSetup.partitioned(binary, SparkOptions.defaults());
+        assertEquals(fourPerCore, merged.rdd().getNumPartitions());
+        assertTrue(!merged.queryExecution().executedPlan().toString().contains("Exchange"), "no shuffle");
+
+        Dataset<Row> listed = SparkImages.load(spark, input, 5);
+        Dataset<Row> kept = JobSetup.partitioned(listed, SparkOptions.defaults().withPartitions(5));
+        assertEquals(5, kept.rdd().getNumPartitions());
+        assertTrue(!kept.queryExecution().executedPlan().toString().contains("Exchange"), "no shuffle");
+        assertEquals(3, JobSetup.partitioned(listed, SparkOptions.defaults().withPartitions(3)).rdd().getNumPartitions());
+    }
+
     /** A list file names the images to classify, as `jclas predict` reads it. */
     @Test
     void aListFileNamesTheImages() throws IOException {

@@ -25,11 +25,17 @@ public final class CropImage implements ImageOp {
 
     @Override
     public Image apply(Image img, SplittableRandom rng) {
-        if (img.w() < width || img.h() < height) {
-            throw new JclasException("CropImage of " + width + "x" + height + " on an image of " + img.w() + "x"
-                    + img.h(), "resize first (ResizeImage resize_short at least the crop size)");
+        int[] corner = cornerIn(img.w(), img.h());
+        return crop(img, corner[0], corner[1], width, height);
+    }
+
+    /** The {x, y} of the crop's top-left corner in an image of {@code w × h}; fails when the crop does not fit. */
+    int[] cornerIn(int w, int h) {
+        if (w < width || h < height) {
+            throw new JclasException("CropImage of " + width + "x" + height + " on an image of " + w + "x" + h,
+                    "resize first (ResizeImage resize_short at least the crop size)");
         }
-        return crop(img, (img.w() - width) / 2, (img.h() - height) / 2, width, height);
+        return new int[] {(w - width) / 2, (h - height) / 2};
     }
 
     /** The w×h window of an HWC image whose top-left corner is (x, y). */

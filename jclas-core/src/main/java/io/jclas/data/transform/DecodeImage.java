@@ -57,23 +57,35 @@ public final class DecodeImage implements ImageOp {
             }
             return new Image(bgr, img.h(), img.w(), 3);
         }
-        if (img.c() == 1) {
-            float[] rgb = new float[n * 3];
+        requireOneOrThree(img.c());
+        float[] out = new float[n * channels];
+        convert(src, 0, out, 0, channels, n);
+        return new Image(out, img.h(), img.w(), channels);
+    }
+
+    static void requireOneOrThree(int c) {
+        if (c != 1 && c != 3) {
+            throw new IllegalArgumentException("DecodeImage expects 1 or 3 channels, got " + c);
+        }
+    }
+
+    /**
+     * Converts {@code n} pixels to the other channel count ({@code channels} is the target, 1 or 3): grey is
+     * copied to R, G and B; RGB becomes grey by cv2's luma weights, rounded.
+     */
+    static void convert(float[] src, int from, float[] dst, int to, int channels, int n) {
+        if (channels == 3) {
             for (int i = 0; i < n; i++) {
-                rgb[3 * i] = src[i];
-                rgb[3 * i + 1] = src[i];
-                rgb[3 * i + 2] = src[i];
+                float v = src[from + i];
+                dst[to + 3 * i] = v;
+                dst[to + 3 * i + 1] = v;
+                dst[to + 3 * i + 2] = v;
             }
-            return new Image(rgb, img.h(), img.w(), 3);
+            return;
         }
-        if (img.c() != 3) {
-            throw new IllegalArgumentException("DecodeImage expects 1 or 3 channels, got " + img.c());
+        for (int i = 0, p = from; i < n; i++, p += 3) {
+            dst[to + i] = Math.round(0.299f * src[p] + 0.587f * src[p + 1] + 0.114f * src[p + 2]);
         }
-        float[] gray = new float[n];
-        for (int i = 0; i < n; i++) {
-            gray[i] = Math.round(0.299f * src[3 * i] + 0.587f * src[3 * i + 1] + 0.114f * src[3 * i + 2]);
-        }
-        return new Image(gray, img.h(), img.w(), 1);
     }
 
     public int channels() {

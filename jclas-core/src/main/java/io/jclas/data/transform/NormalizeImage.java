@@ -57,26 +57,43 @@ public final class NormalizeImage implements ImageOp {
     @Override
     public Image apply(Image img, SplittableRandom rng) {
         int c = img.c();
+        requireChannels(c);
+        float[] src = img.pixels();
+        float[] out = new float[src.length];
+        int plane = img.h() * img.w();
+        for (int ch = 0; ch < c; ch++) {
+            float m = meanOf(ch);
+            float s = stdOf(ch);
+            // HWC: channel ch at ch, ch+c, ...; CHW: one contiguous plane
+            int start = img.chw() ? ch * plane : ch;
+            int step = img.chw() ? 1 : c;
+            for (int n = 0, i = start; n < plane; n++, i += step) {
+                out[i] = normalize(src[i], scale, m, s);
+            }
+        }
+        return new Image(out, img.h(), img.w(), c, img.chw());
+    }
+
+    /** The one formula (the order of the float operations fixes the result, {@link FusedPreprocessing} shares it). */
+    static float normalize(float v, float scale, float mean, float std) {
+        return (v * scale - mean) / std;
+    }
+
+    /** Fails unless there is one mean value, or one per channel of a {@code c}-channel image. */
+    void requireChannels(int c) {
         if (mean.length != 1 && mean.length != c) {
             throw new JclasException("NormalizeImage has " + mean.length + " mean values for a " + c
                     + "-channel image", c == 1 ? "use mean: [0.5] std: [0.5] (or DecodeImage channels: 3)"
                     : "give one mean and std per channel");
         }
-        float[] src = img.pixels();
-        float[] out = new float[src.length];
-        int plane = img.h() * img.w();
-        for (int ch = 0; ch < c; ch++) {
-            int k = mean.length == 1 ? 0 : ch;
-            float m = mean[k];
-            float s = std[k];
-            // HWC: channel ch at ch, ch+c, ...; CHW: one contiguous plane
-            int start = img.chw() ? ch * plane : ch;
-            int step = img.chw() ? 1 : c;
-            for (int n = 0, i = start; n < plane; n++, i += step) {
-                out[i] = (src[i] * scale - m) / s;
-            }
-        }
-        return new Image(out, img.h(), img.w(), c, img.chw());
+    }
+
+    float meanOf(int channel) {
+        return mean[mean.length == 1 ? 0 : channel];
+    }
+
+    float stdOf(int channel) {
+        return std[std.length == 1 ? 0 : channel];
     }
 
     public float scale() {

@@ -4,6 +4,7 @@ import io.jclas.JclasException;
 import io.jclas.config.Config;
 import io.jclas.data.Image;
 import io.jclas.data.ImageDecoding;
+import io.jclas.data.PixelRows;
 import io.jclas.zoo.ModelInfo;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -277,14 +278,22 @@ public final class Preprocessing {
 
     /** The CHW float tensor of a decoded image: {@code channels × inputSize × inputSize} values. */
     public float[] toTensor(BufferedImage image) {
-        return toTensor(ImageDecoding.toImage(image));
+        FusedPreprocessing fused = chain.fused();
+        if (fused == null) {
+            return toTensor(ImageDecoding.toImage(image));
+        }
+        // straight from the decoded bytes: no float copy of the whole image
+        return checked(fused.apply(PixelRows.of(image)), image.getWidth(), image.getHeight());
     }
 
     /** The CHW float tensor of float pixels as a dataset gives them. */
     public float[] toTensor(Image image) {
-        Image out = chain.apply(image, null);
+        return checked(chain.apply(image, null), image.w(), image.h());
+    }
+
+    private float[] checked(Image out, int w, int h) {
         if (out.h() != side || out.w() != side) {
-            throw new JclasException("an image of " + image.w() + "x" + image.h() + " is " + out.w() + "x" + out.h()
+            throw new JclasException("an image of " + w + "x" + h + " is " + out.w() + "x" + out.h()
                     + " after preprocessing, but the model takes " + side + "x" + side,
                     "resize the image to " + side + "x" + side + ", or add ResizeImage to the model's preprocessing");
         }

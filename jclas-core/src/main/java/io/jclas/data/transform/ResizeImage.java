@@ -42,13 +42,17 @@ public final class ResizeImage implements ImageOp {
 
     @Override
     public Image apply(Image img, SplittableRandom rng) {
+        int[] size = sizeFor(img.w(), img.h());
+        return Bilinear.resize(img, size[0], size[1]);
+    }
+
+    /** The {w, h} an image of {@code w × h} is resized to. */
+    int[] sizeFor(int w, int h) {
         if (resizeShort > 0) {
-            double scale = (double) resizeShort / Math.min(img.w(), img.h());
-            int w = (int) Math.rint(img.w() * scale);
-            int h = (int) Math.rint(img.h() * scale);
-            return Bilinear.resize(img, Math.max(1, w), Math.max(1, h));
+            double scale = (double) resizeShort / Math.min(w, h);
+            return new int[] {Math.max(1, (int) Math.rint(w * scale)), Math.max(1, (int) Math.rint(h * scale))};
         }
-        return Bilinear.resize(img, width, height);
+        return new int[] {width, height};
     }
 
     /** The short-side target, or 0 when resizing to a fixed size. */

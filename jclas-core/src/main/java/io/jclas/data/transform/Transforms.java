@@ -2,6 +2,7 @@ package io.jclas.data.transform;
 
 import io.jclas.JclasException;
 import io.jclas.data.Image;
+import io.jclas.data.PixelRows;
 import io.jclas.util.Suggest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,9 +36,11 @@ public final class Transforms {
     }
 
     private final List<ImageOp> ops;
+    private final FusedPreprocessing fused;
 
     public Transforms(List<ImageOp> ops) {
         this.ops = List.copyOf(ops);
+        this.fused = FusedPreprocessing.of(this.ops);
     }
 
     /** The names of the per-sample ops jclas knows. */
@@ -94,12 +97,25 @@ public final class Transforms {
         return out;
     }
 
+    /** The chain in one pass, or null when it is not the usual eval chain. */
+    FusedPreprocessing fused() {
+        return fused;
+    }
+
     public List<ImageOp> ops() {
         return ops;
     }
 
-    /** Runs every op in order. */
+    /** Runs every op in order (the usual eval chain in one pass, {@link FusedPreprocessing}: the same floats). */
     public Image apply(Image img, SplittableRandom rng) {
+        if (fused != null && !img.chw()) {
+            return fused.apply(PixelRows.of(img));
+        }
+        return applyEach(img, rng);
+    }
+
+    /** Runs every op in order, one after the other (what {@link #apply} is checked against). */
+    Image applyEach(Image img, SplittableRandom rng) {
         Image cur = img;
         for (ImageOp op : ops) {
             cur = op.apply(cur, rng);
