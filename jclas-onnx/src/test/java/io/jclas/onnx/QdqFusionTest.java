@@ -1,5 +1,6 @@
 package io.jclas.onnx;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
@@ -44,6 +45,12 @@ class QdqFusionTest {
         Map<String, Integer> ops = optimizedOps("MobileNetV3_small_x1_0");
         System.out.println("MobileNetV3_small_x1_0 optimized: " + ops);
         assertTrue(ops.getOrDefault("QLinearConv", 0) >= 20, ops.toString());
+        // hard-swish and SE run as QLinearAdd/QLinearMul: no float HardSigmoid left, and no DQ/Q
+        // pairs around float islands (the float stem's output Q and the head's dropout scale remain)
+        assertEquals(0, ops.getOrDefault("HardSigmoid", 0), ops.toString());
+        assertTrue(ops.getOrDefault("QLinearMul", 0) >= 20, ops.toString());
+        assertTrue(ops.getOrDefault("DequantizeLinear", 0) <= 2 && ops.getOrDefault("QuantizeLinear", 0) <= 2,
+                ops.toString());
     }
 
     /** The op types, with counts, of the graph ORT runs after ORT_ENABLE_ALL. */

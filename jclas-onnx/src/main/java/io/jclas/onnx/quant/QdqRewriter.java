@@ -61,8 +61,12 @@ final class QdqRewriter {
             for (int i = 0; i < b.getInputCount(); i++) {
                 b.setInput(i, renamed.getOrDefault(b.getInput(i), b.getInput(i)));
             }
-            nodes.add(b.build());
-            quantizeActivation(n.getOutput(0), renamed);
+            if (plan.hardSigmoids.contains(n.getName())) {
+                integerHardSigmoid(b.build(), renamed);
+            } else {
+                nodes.add(b.build());
+                quantizeActivation(n.getOutput(0), renamed);
+            }
         }
         GraphProto.Builder g = graph.toBuilder().clearNode().clearInitializer()
                 .addAllNode(nodes).addAllInitializer(initializers);
@@ -81,15 +85,56 @@ final class QdqRewriter {
     /** Adds Q → DQ after {@code tensor} when the plan quantizes it; its consumers then read the DQ output. */
     private void quantizeActivation(String tensor, Map<String, String> renamed) {
         QuantParams p = activations.get(tensor);
-        if (p == null) {
-            return;
+        if (p != null) {
+            renamed.put(tensor, quantizeDequantize(tensor, tensor, p.scale(), p));
         }
-        String scale = scalarFloat(tensor + "_scale", p.scale());
-        String zero = tensor + "_zero_point";
+    }
+
+    /**
+     * HardSigmoid(x) = clip(alpha (x + beta/alpha), 0, 1) and HardSwish(x) = x HardSigmoid(x) in
+     * ops ORT runs on uint8: an Add of the constant beta/alpha (QLinearAdd), quantized with scale
+     * 1/(255 alpha), whose uint8 saturation is the clip, and read back with scale 1/255, which is
+     * the multiplication by alpha; HardSwish then multiplies x by it (QLinearMul).
+     */
+    private void integerHardSigmoid(NodeProto n, Map<String, String> renamed) {
+        float[] alphaBeta = QdqPlan.hardSigmoid(n);
+        String x = n.getInput(0);
+        String out = n.getOutput(0);
+        boolean swish = n.getOpType().equals("HardSwish");
+        String sigmoid = swish ? out + "/hard_sigmoid" : out;
+        float shift = alphaBeta[1] / alphaBeta[0];
+        QuantParams c = QuantParams.uint8(shift, shift);
+        initializers.add(tensor(sigmoid + "/shift_quantized", TensorProto.DataType.UINT8, new long[0],
+                new byte[] {(byte) c.quantize(shift)}));
+        String cZero = sigmoid + "/shift_zero_point";
+        initializers.add(tensor(cZero, TensorProto.DataType.UINT8, new long[0], new byte[] {(byte) c.zeroPoint()}));
+        nodes.add(node("DequantizeLinear", sigmoid + "/shift",
+                List.of(sigmoid + "/shift_quantized", scalarFloat(sigmoid + "/shift_scale", c.scale()), cZero)));
+        nodes.add(node("Add", sigmoid + "/shifted", List.of(x, sigmoid + "/shift")));
+        QuantParams unit = QuantParams.uint8(0f, 1f);
+        activations.put(sigmoid, unit);
+        String h = quantizeDequantize(sigmoid + "/shifted", sigmoid, unit.scale() / alphaBeta[0], unit);
+        if (swish) {
+            nodes.add(n.toBuilder().setOpType("Mul").clearInput().addInput(x).addInput(h).clearAttribute().build());
+            quantizeActivation(out, renamed);
+        } else {
+            renamed.put(out, h);
+        }
+    }
+
+    /**
+     * {@code input → QuantizeLinear → DequantizeLinear} named after {@code name}, the Q with
+     * {@code quantizeScale}, the DQ with {@code p}'s scale (the same but for a HardSigmoid);
+     * returns the DQ output.
+     */
+    private String quantizeDequantize(String input, String name, float quantizeScale, QuantParams p) {
+        String scale = scalarFloat(name + "_scale", p.scale());
+        String qScale = quantizeScale == p.scale() ? scale : scalarFloat(name + "_quantize_scale", quantizeScale);
+        String zero = name + "_zero_point";
         initializers.add(tensor(zero, TensorProto.DataType.UINT8, new long[0], new byte[] {(byte) p.zeroPoint()}));
-        nodes.add(node("QuantizeLinear", tensor + "_quantized", List.of(tensor, scale, zero)));
-        nodes.add(node("DequantizeLinear", tensor + "_dequantized", List.of(tensor + "_quantized", scale, zero)));
-        renamed.put(tensor, tensor + "_dequantized");
+        nodes.add(node("QuantizeLinear", name + "_quantized", List.of(input, qScale, zero)));
+        nodes.add(node("DequantizeLinear", name + "_dequantized", List.of(name + "_quantized", scale, zero)));
+        return name + "_dequantized";
     }
 
     /** Replaces the float weight (and bias) of a Conv or Gemm by int8 (int32) initializers behind a DQ. */
@@ -187,7 +232,8 @@ final class QdqRewriter {
         return t.setRawData(ByteString.copyFrom(raw)).build();
     }
 
-    private static float[] floats(TensorProto t) {
+    /** The values of a float initializer stored as raw little-endian data (as jclas's exporter writes them). */
+    static float[] floats(TensorProto t) {
         float[] values = new float[t.getRawData().size() / Float.BYTES];
         t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
         return values;

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param agreement fraction of holdout images on which both graphs give the same top-1 class
  */
 public record QuantizationReport(String method, int calibrationImages, int holdoutImages, boolean perChannel,
-        boolean reduceRange, List<String> excluded, List<String> floatNodes, Map<String, Integer> floatOps,
+        boolean reduceRange, List<String> excluded, List<String> floatNodes, List<String> floatStems,
+        Map<String, Integer> floatOps, Map<String, Integer> integerForms, Map<String, String> paddedDepthwise,
         Map<String, QuantParams> activations, double top1Fp32, double top1Int8, double agreement) {
 
     /** fp32 minus int8 Top-1, in points (percent). */
@@ -37,11 +38,22 @@ public record QuantizationReport(String method, int calibrationImages, int holdo
         field(j, "excluded_nodes", strings(excluded));
         field(j, "float_nodes", strings(floatNodes));
         field(j, "float_nodes_why", quote("excluded by the user; the logits (the classifier Gemm's output) are always float"));
-        StringBuilder ops = new StringBuilder("{");
-        floatOps.forEach((op, n) -> ops.append(ops.length() > 1 ? ", " : "").append(quote(op)).append(": ").append(n));
-        field(j, "float_ops", ops.append('}').toString());
-        field(j, "float_ops_why", quote("no integer kernel in ONNX Runtime: a DequantizeLinear/QuantizeLinear pair "
-                + "around each would cost more than the float op"));
+        field(j, "float_stems", strings(floatStems));
+        field(j, "float_stems_why", quote("a convolution on the image's 1-3 channels has 9-27-long dot products, too "
+                + "short for ONNX Runtime's int8 GEMM; its fp32 kernel is faster (its output is quantized)"));
+        field(j, "float_ops", counts(floatOps));
+        field(j, "float_ops_why", quote("no integer kernel in ONNX Runtime (or a float input): a "
+                + "DequantizeLinear/QuantizeLinear pair around each would cost more than the float op"));
+        field(j, "integer_forms", counts(integerForms));
+        field(j, "integer_forms_why", quote("HardSigmoid(x) as QLinearAdd(x, beta/alpha) requantized with scale "
+                + "1/(255 alpha) and read with scale 1/255 (the saturation clips to [0, 1]); HardSwish(x) as "
+                + "QLinearMul(x, that): ONNX Runtime has no integer HardSigmoid/HardSwish"));
+        StringBuilder pads = new StringBuilder("{");
+        paddedDepthwise.forEach((node, channels) -> pads.append(pads.length() > 1 ? ", " : "").append(quote(node))
+                .append(": ").append(quote(channels)));
+        field(j, "padded_depthwise", pads.append('}').toString());
+        field(j, "padded_depthwise_why", quote("zero channels up to a multiple of 16, which ONNX Runtime's fast int8 "
+                + "depthwise kernel needs on x86; exact: the extra channels are read with zero weights"));
         StringBuilder scales = new StringBuilder("{\n");
         activations.forEach((t, p) -> scales.append(scales.length() > 2 ? ",\n" : "").append("    ").append(quote(t))
                 .append(": {\"scale\": ").append(num(p.scale())).append(", \"zero_point\": ").append(p.zeroPoint())
@@ -52,6 +64,12 @@ public record QuantizationReport(String method, int calibrationImages, int holdo
 
     private static void field(StringBuilder j, String key, String value) {
         j.append("  ").append(quote(key)).append(": ").append(value).append(",\n");
+    }
+
+    private static String counts(Map<String, Integer> byOp) {
+        StringBuilder ops = new StringBuilder("{");
+        byOp.forEach((op, n) -> ops.append(ops.length() > 1 ? ", " : "").append(quote(op)).append(": ").append(n));
+        return ops.append('}').toString();
     }
 
     private static String strings(List<String> values) {

@@ -18,6 +18,7 @@ import java.util.Locale;
  *
  * <ol>
  *   <li>export the fp32 graph ({@link OnnxExporter}, BatchNorm folded);
+ *   <li>widen depthwise convolutions to a multiple of 16 channels, exactly ({@link DepthwisePadding});
  *   <li>plan which tensors get QuantizeLinear/DequantizeLinear ({@link QdqPlan});
  *   <li>calibrate their ranges on the calibration images ({@link Calibrator});
  *   <li>rewrite the graph: uint8 activations, int8 per-channel weights, int32 biases ({@link QdqRewriter});
@@ -74,22 +75,25 @@ public final class Quantizer {
 
     /** Quantizes an fp32 graph written by {@link OnnxExporter}. */
     public static QuantizationResult quantize(ModelProto fp32, CalibrationData data, QuantizeOptions options) {
-        QdqPlan plan = new QdqPlan(fp32.getGraph(), options.exclude());
+        DepthwisePadding.Result widened = DepthwisePadding.pad(fp32);
+        ModelProto graph = widened.model();
+        QdqPlan plan = new QdqPlan(graph.getGraph(), options.exclude());
         List<String> unknown = new ArrayList<>(options.exclude());
         fp32.getGraph().getNodeList().forEach(n -> unknown.remove(n.getName()));
         if (!unknown.isEmpty()) {
             throw new JclasException("no node named " + String.join(", ", unknown) + " in the model",
                     "name nodes as model.onnx does (e.g. from `jclas export` and an ONNX viewer), like stages.0.0/conv");
         }
-        var ranges = Calibrator.ranges(fp32, plan.calibrated, data.calibration(), options.method());
+        var ranges = Calibrator.ranges(graph, plan.calibrated, data.calibration(), options.method());
         QdqRewriter rewriter = new QdqRewriter(plan, ranges, options.perChannel(), options.reduceRange());
-        ModelProto int8 = rewriter.rewrite(fp32);
+        ModelProto int8 = rewriter.rewrite(graph);
         int[] labels = HoldoutCheck.labels(data.holdout());
         int[] fp32Top1 = HoldoutCheck.top1(fp32, data.holdout());
         int[] int8Top1 = HoldoutCheck.top1(int8, data.holdout());
         QuantizationReport report = new QuantizationReport(options.method().label(), data.calibrationImages(),
                 data.holdoutImages(), options.perChannel(), options.reduceRange(), List.copyOf(options.exclude()),
-                plan.floatNodes, plan.floatOps, rewriter.activations, HoldoutCheck.agreement(fp32Top1, labels),
+                plan.floatNodes, plan.floatStems, plan.floatOps, plan.integerForms, widened.padded(),
+                rewriter.activations, HoldoutCheck.agreement(fp32Top1, labels),
                 HoldoutCheck.agreement(int8Top1, labels), HoldoutCheck.agreement(int8Top1, fp32Top1));
         return new QuantizationResult(int8, report);
     }

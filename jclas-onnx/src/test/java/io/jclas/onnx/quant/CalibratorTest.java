@@ -1,6 +1,7 @@
 package io.jclas.onnx.quant;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl.GraphProto;
@@ -27,9 +28,10 @@ class CalibratorTest {
         Batch a = new Batch(new float[] {-1f, 0.5f, 2f, 3f}, 1, 1, 2, 2, new int[1], null);
         Batch b = new Batch(new float[] {0f, 0f, -2f, 1f}, 1, 1, 2, 2, new int[1], null);
         QdqPlan plan = new QdqPlan(convRelu().getGraph(), Set.of());
-        // the Q goes after the Relu (ORT drops the Relu then), so the conv output itself is not calibrated
-        assertTrue(plan.calibrated.containsAll(Set.of("image", "r")) && !plan.calibrated.contains("y"),
-                plan.calibrated.toString());
+        // a Conv on the image stays float (QdqPlan.floatStems); its Q goes after the Relu (ORT drops
+        // the Relu then), so neither the image nor the conv output itself is calibrated
+        assertEquals(List.of("y"), plan.floatStems);
+        assertEquals(Set.of("r"), plan.calibrated, plan.calibrated.toString());
         Map<String, float[]> ranges = Calibrator.ranges(convRelu(), Set.of("image", "y", "r"), List.of(a, b),
                 CalibrationMethod.MINMAX);
         assertArrayEquals(new float[] {-2f, 3f}, ranges.get("image"));
