@@ -5,6 +5,9 @@ import io.jclas.data.ImageDecoding;
 import io.jclas.infer.Classifier;
 import io.jclas.infer.Prediction;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -106,9 +109,20 @@ final class ImageBatches implements Iterator<Scored> {
         }
     }
 
+    /** The file's bytes; its error, like binaryFile's rows, leaves the path to the path column. */
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new JclasException("image not found", "the file was removed after the job listed it");
+        } catch (IOException e) {
+            throw new JclasException("cannot read the image: " + e.getMessage(), "check the file's permissions");
+        }
+    }
+
     private BufferedImage decode(Row row) {
         if (contentField < 0) {
-            return ImageDecoding.read(Path.of(row.getString(pathField)));
+            return ImageDecoding.decode(read(Path.of(row.getString(pathField))));
         }
         if (row.isNullAt(contentField)) {
             throw new JclasException("no image data", "the content column is null for this row");
