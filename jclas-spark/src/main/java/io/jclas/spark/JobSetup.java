@@ -8,11 +8,11 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
 import java.util.stream.StreamSupport;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 
 /** What the driver does before a predict or eval job: columns checked, model broadcast, threads chosen. */
 final class JobSetup {
@@ -69,11 +69,11 @@ final class JobSetup {
         return 4 * spark.sparkContext().defaultParallelism();
     }
 
-    /** {@code rows} listed on the driver as a Dataset in {@code partitions} slices (0: {@link #defaultPartitions}). */
-    static Dataset<Row> parallelize(SparkSession spark, List<Row> rows, StructType schema, int partitions) {
+    /** {@code items} listed on the driver as an RDD in {@code partitions} slices (0: {@link #defaultPartitions}). */
+    static <T> JavaRDD<T> parallelize(SparkSession spark, List<T> items, int partitions) {
         int slices = partitions > 0 ? partitions : defaultPartitions(spark);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        return spark.createDataFrame(jsc.parallelize(rows, Math.max(1, Math.min(slices, rows.size()))), schema);
+        return jsc.parallelize(items, Math.max(1, Math.min(slices, items.size())));
     }
 
     /** A lazy mapping of an iterator (a partition is never held whole). */

@@ -57,6 +57,7 @@ public record LabelledImages(Dataset<Row> rows, List<String> classNames) {
         for (int i = 0; i < data.size(); i++) {
             rows.add(RowFactory.create(data.file(i).toAbsolutePath().toString(), data.label(i)));
         }
-        return new LabelledImages(JobSetup.parallelize(spark, rows, SCHEMA, partitions), data.classNames());
+        return new LabelledImages(spark.createDataFrame(JobSetup.parallelize(spark, rows, partitions), SCHEMA),
+                data.classNames());
     }
 }

@@ -10,10 +10,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Image files as Spark rows: local files listed on the driver ({@link #files}, a {@code path} column;
@@ -23,8 +21,6 @@ import org.apache.spark.sql.types.StructType;
 public final class SparkImages {
     /** The suffixes {@code jclas predict} takes from a folder, in both cases. */
     static final String IMAGE_GLOB = "*.{png,jpg,jpeg,bmp,gif,PNG,JPG,JPEG,BMP,GIF}";
-
-    private static final StructType PATHS = new StructType().add("path", DataTypes.StringType, false);
 
     private SparkImages() {}
 
@@ -55,8 +51,9 @@ public final class SparkImages {
         if (files.isEmpty()) {
             throw new JclasException("no image files given", "pass a folder of images, image files or a list file");
         }
-        List<Row> rows = files.stream().map(f -> RowFactory.create(f.toAbsolutePath().toString())).toList();
-        return JobSetup.parallelize(spark, rows, PATHS, partitions);
+        // strings, not Rows: Spark's string encoder is generated code, a Row's conversion is not
+        List<String> paths = files.stream().map(f -> f.toAbsolutePath().toString()).toList();
+        return spark.createDataset(JobSetup.parallelize(spark, paths, partitions).rdd(), Encoders.STRING()).toDF("path");
     }
 
     /**
