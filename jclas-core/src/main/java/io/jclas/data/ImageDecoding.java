@@ -2,7 +2,6 @@ package io.jclas.data;
 
 import io.jclas.JclasException;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,13 +11,13 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * The one image decoder of jclas (the file-reading half of PaddleClas's DecodeImage), which training,
- * evaluation, the classifiers, the server and Spark all call: PNG, JPEG, BMP and GIF (first frame)
- * through ImageIO, or JPEG and PNG through OpenCV's libjpeg-turbo and libpng where {@code -Djclas.decoder}
- * picks it ({@link DecoderChoice}). Either way the header is read first so that images of more than
+ * evaluation, the classifiers, the server and Spark all call: 8-bit grayscale and RGB PNGs through
+ * {@link PngDecoder} (the same pixels as ImageIO, without its per-image overhead), other PNGs, JPEG, BMP
+ * and GIF (first frame) through ImageIO, or JPEG and PNG through OpenCV's libjpeg-turbo and libpng where
+ * {@code -Djclas.decoder} picks it ({@link DecoderChoice}). Either way the header is read first so that images of more than
  * {@code maxPixels} pixels are refused before any pixel memory is allocated (decompression bombs);
  * truncated or damaged files are refused instead of being returned half grey; grayscale stays 1 channel,
  * EXIF orientation is ignored, and the pixels come as a Java image whose samples {@link PixelRows} reads.
@@ -52,6 +51,12 @@ public final class ImageDecoding {
     public static BufferedImage decode(byte[] encoded, long maxPixels, OpenCv opencv) {
         if (encoded == null || encoded.length == 0) {
             throw new JclasException("empty image data", "send the bytes of a PNG, JPEG, BMP or GIF file");
+        }
+        if (PngDecoder.isPng(encoded)) {
+            BufferedImage png = PngDecoder.decode(encoded, (w, h) -> requireSize(w, h, maxPixels));
+            if (png != null) {
+                return png;
+            }
         }
         EncodedHeader header = opencv == null ? null : EncodedHeader.of(encoded);
         if (header != null && header.plain()) {
@@ -92,8 +97,8 @@ public final class ImageDecoding {
     }
 
     private static BufferedImage viaImageIo(byte[] encoded, long maxPixels) {
-        // a memory-cached stream: ImageIO.createImageInputStream caches an InputStream in a temporary file
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
+        // not ImageIO.createImageInputStream, which caches an InputStream in a temporary file
+        try (ImageInputStream in = new ByteArrayImageStream(encoded)) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new JclasException("not an image (PNG, JPEG, BMP or GIF expected)",
