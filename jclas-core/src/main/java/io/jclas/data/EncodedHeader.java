@@ -21,7 +21,7 @@ record EncodedHeader(String format, long width, long height, boolean gray, boole
         if (b.length > 4 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8) {
             return jpeg(b);
         }
-        if (b.length >= 33 && startsWith(b, PNG, 0) && startsWith(b, new byte[] {'I', 'H', 'D', 'R'}, 12)) {
+        if (b.length >= 33 && isPng(b) && startsWith(b, new byte[] {'I', 'H', 'D', 'R'}, 12)) {
             int colorType = b[25] & 0xff;
             boolean complete = lastIndexOf(b, IEND, 33) >= 0;
             return new EncodedHeader("PNG", u32(b, 16), u32(b, 20), (colorType & 2) == 0, colorType != 3, complete);
@@ -64,6 +64,11 @@ record EncodedHeader(String format, long width, long height, boolean gray, boole
         return w >= 0 ? new EncodedHeader("JPEG", w, h, components == 1, false, false) : null;
     }
 
+    /** Whether {@code b} starts with the PNG signature. */
+    static boolean isPng(byte[] b) {
+        return b.length >= PNG.length && startsWith(b, PNG, 0);
+    }
+
     private static boolean startsWith(byte[] b, byte[] prefix, int at) {
         for (int k = 0; k < prefix.length; k++) {
             if (b[at + k] != prefix[k]) {
@@ -87,7 +92,8 @@ record EncodedHeader(String format, long width, long height, boolean gray, boole
         return ((b[i] & 0xff) << 8) | (b[i + 1] & 0xff);
     }
 
-    private static long u32(byte[] b, int i) {
+    /** The big-endian unsigned 32-bit number at {@code i} (PNG's sizes, lengths and chunk types). */
+    static long u32(byte[] b, int i) {
         return ((long) u16(b, i) << 16) | u16(b, i + 2);
     }
 }

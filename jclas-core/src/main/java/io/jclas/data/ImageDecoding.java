@@ -52,11 +52,9 @@ public final class ImageDecoding {
         if (encoded == null || encoded.length == 0) {
             throw new JclasException("empty image data", "send the bytes of a PNG, JPEG, BMP or GIF file");
         }
-        if (PngDecoder.isPng(encoded)) {
-            BufferedImage png = PngDecoder.decode(encoded, (w, h) -> requireSize(w, h, maxPixels));
-            if (png != null) {
-                return png;
-            }
+        BufferedImage png = PngDecoder.decode(encoded, (w, h) -> requireSize(w, h, maxPixels));
+        if (png != null) {
+            return png;
         }
         EncodedHeader header = opencv == null ? null : EncodedHeader.of(encoded);
         if (header != null && header.plain()) {

@@ -15,40 +15,27 @@ import java.util.zip.Inflater;
  * decodes it, or names what is wrong, as before.
  */
 final class PngDecoder {
-    private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    private static final int IHDR = chunk("IHDR");
-    private static final int IDAT = chunk("IDAT");
-    private static final int IEND = chunk("IEND");
+    private static final long IHDR = chunk("IHDR");
+    private static final long IDAT = chunk("IDAT");
+    private static final long IEND = chunk("IEND");
     private static final int GRAY = 0;
     private static final int RGB = 2;
-    private static final int[] IGNORABLE = {chunk("tEXt"), chunk("zTXt"), chunk("iTXt"), chunk("tIME"),
+    private static final long[] IGNORABLE = {chunk("tEXt"), chunk("zTXt"), chunk("iTXt"), chunk("tIME"),
             chunk("pHYs"), chunk("sBIT"), chunk("gAMA"), chunk("cHRM"), chunk("bKGD")};
     private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(Inflater::new);
 
     private PngDecoder() {}
-
-    static boolean isPng(byte[] b) {
-        if (b.length < SIGNATURE.length) {
-            return false;
-        }
-        for (int i = 0; i < SIGNATURE.length; i++) {
-            if (b[i] != SIGNATURE[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /**
      * The image, or null when it is not a PNG this decoder takes (or is damaged). {@code checkSize}
      * sees width and height before any pixel memory is allocated.
      */
     static BufferedImage decode(byte[] png, SizeCheck checkSize) {
-        if (!isPng(png) || png.length < 33 || u32(png, 12) != IHDR) {
+        if (png.length < 33 || !EncodedHeader.isPng(png) || EncodedHeader.u32(png, 12) != IHDR) {
             return null;
         }
-        long width = u32(png, 16) & 0xffffffffL;
-        long height = u32(png, 20) & 0xffffffffL;
+        long width = EncodedHeader.u32(png, 16);
+        long height = EncodedHeader.u32(png, 20);
         int depth = png[24];
         int color = png[25];
         boolean plain = depth == 8 && (color == GRAY || color == RGB) && png[26] == 0 && png[27] == 0 && png[28] == 0;
@@ -65,17 +52,15 @@ final class PngDecoder {
         BufferedImage img = new BufferedImage((int) width, (int) height,
                 color == GRAY ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
         byte[] pixels = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
-        if (color == GRAY) {
-            return unfilter(raw, pixels, stride, (int) height, 1) ? img : null;
-        }
-        byte[] rgb = new byte[pixels.length];
-        if (!unfilter(raw, rgb, stride, (int) height, 3)) {
+        if (!unfilter(raw, pixels, stride, (int) height, color == GRAY ? 1 : 3)) {
             return null;
         }
-        for (int i = 0; i < rgb.length; i += 3) {
-            pixels[i] = rgb[i + 2];
-            pixels[i + 1] = rgb[i + 1];
-            pixels[i + 2] = rgb[i];
+        if (color == RGB) {
+            for (int i = 0; i < pixels.length; i += 3) {
+                byte red = pixels[i];
+                pixels[i] = pixels[i + 2];
+                pixels[i + 2] = red;
+            }
         }
         return img;
     }
@@ -98,17 +83,17 @@ final class PngDecoder {
         int done = 0;
         try {
             while (at + 8 <= png.length) {
-                int length = u32(png, at);
-                int type = u32(png, at + 4);
+                long length = EncodedHeader.u32(png, at);
+                long type = EncodedHeader.u32(png, at + 4);
                 int data = at + 8;
-                if (length < 0 || data + length + 4 > png.length) {
+                if (data + length + 4 > png.length) {
                     return null;
                 }
                 if (type == IEND) {
                     return done == size && inflater.finished() ? out : null;
                 }
                 if (type == IDAT) {
-                    inflater.setInput(png, data, length);
+                    inflater.setInput(png, data, (int) length);
                     while (!inflater.finished() && !inflater.needsInput()) {
                         int n = inflater.inflate(out, done, out.length - done);
                         if (n == 0 && (inflater.needsDictionary() || done == out.length)) {
@@ -119,7 +104,7 @@ final class PngDecoder {
                 } else if (!ignorable(type)) {
                     return null;
                 }
-                at = data + length + 4;
+                at = data + (int) length + 4;
             }
             return null;
         } catch (DataFormatException e) {
@@ -133,8 +118,8 @@ final class PngDecoder {
      * Those that change the result (tRNS adds alpha, iCCP a colour space) and unknown ones send the file
      * to ImageIO.
      */
-    private static boolean ignorable(int type) {
-        for (int t : IGNORABLE) {
+    private static boolean ignorable(long type) {
+        for (long t : IGNORABLE) {
             if (t == type) {
                 return true;
             }
@@ -195,11 +180,8 @@ final class PngDecoder {
         return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
     }
 
-    private static int u32(byte[] b, int i) {
-        return (b[i] & 0xff) << 24 | (b[i + 1] & 0xff) << 16 | (b[i + 2] & 0xff) << 8 | (b[i + 3] & 0xff);
-    }
-
-    private static int chunk(String name) {
-        return name.charAt(0) << 24 | name.charAt(1) << 16 | name.charAt(2) << 8 | name.charAt(3);
+    /** A chunk type as {@link EncodedHeader#u32} reads it. */
+    private static long chunk(String name) {
+        return (long) name.charAt(0) << 24 | name.charAt(1) << 16 | name.charAt(2) << 8 | name.charAt(3);
     }
 }
