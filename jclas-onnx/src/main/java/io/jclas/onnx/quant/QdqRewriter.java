@@ -10,9 +10,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Rewrites an fp32 graph into a QDQ graph by a {@link QdqPlan}: each quantized activation gets
@@ -31,6 +33,8 @@ final class QdqRewriter {
     private final Map<String, TensorProto> floatWeights = new HashMap<>();
     private final List<TensorProto> initializers = new ArrayList<>();
     private final List<NodeProto> nodes = new ArrayList<>();
+    /** The zero-point initializers written so far, by name: one per type, shape and value, shared. */
+    private final Set<String> zeroPoints = new HashSet<>();
 
     QdqRewriter(QdqPlan plan, Map<String, float[]> ranges, boolean perChannel, boolean reduceRange) {
         this.plan = plan;
@@ -106,8 +110,7 @@ final class QdqRewriter {
         QuantParams c = QuantParams.uint8(shift, shift);
         initializers.add(tensor(sigmoid + "/shift_quantized", TensorProto.DataType.UINT8, new long[0],
                 new byte[] {(byte) c.quantize(shift)}));
-        String cZero = sigmoid + "/shift_zero_point";
-        initializers.add(tensor(cZero, TensorProto.DataType.UINT8, new long[0], new byte[] {(byte) c.zeroPoint()}));
+        String cZero = uint8ZeroPoint(c.zeroPoint());
         nodes.add(node("DequantizeLinear", sigmoid + "/shift",
                 List.of(sigmoid + "/shift_quantized", scalarFloat(sigmoid + "/shift_scale", c.scale()), cZero)));
         nodes.add(node("Add", sigmoid + "/shifted", List.of(x, sigmoid + "/shift")));
@@ -130,8 +133,7 @@ final class QdqRewriter {
     private String quantizeDequantize(String input, String name, float quantizeScale, QuantParams p) {
         String scale = scalarFloat(name + "_scale", p.scale());
         String qScale = quantizeScale == p.scale() ? scale : scalarFloat(name + "_quantize_scale", quantizeScale);
-        String zero = name + "_zero_point";
-        initializers.add(tensor(zero, TensorProto.DataType.UINT8, new long[0], new byte[] {(byte) p.zeroPoint()}));
+        String zero = uint8ZeroPoint(p.zeroPoint());
         nodes.add(node("QuantizeLinear", name + "_quantized", List.of(input, qScale, zero)));
         nodes.add(node("DequantizeLinear", name + "_dequantized", List.of(name + "_quantized", scale, zero)));
         return name + "_dequantized";
@@ -182,7 +184,8 @@ final class QdqRewriter {
     /**
      * DequantizeLinear of the symmetric {@code name}_quantized: along axis 0 when there is a scale
      * per channel, else per tensor. The int8 zero point of weights is written (ORT's QGemm wants
-     * one per scale); the int32 one of biases is left out (ONNX's default 0), four bytes a channel.
+     * one per scale), as one all-zero tensor shared by the weights of as many channels; the int32
+     * one of biases is left out (ONNX's default 0), four bytes a channel.
      */
     private String dequantize(String name, float[] scales, boolean int8ZeroPoint) {
         boolean perAxis = scales.length > 1;
@@ -191,8 +194,11 @@ final class QdqRewriter {
         initializers.add(floatTensor(s, dims, scales));
         List<String> inputs = new ArrayList<>(List.of(name + "_quantized", s));
         if (int8ZeroPoint) {
-            initializers.add(tensor(name + "_zero_point", TensorProto.DataType.INT8, dims, new byte[scales.length]));
-            inputs.add(name + "_zero_point");
+            String zero = "zero_point_int8" + (perAxis ? "_x" + scales.length : "");
+            if (zeroPoints.add(zero)) {
+                initializers.add(tensor(zero, TensorProto.DataType.INT8, dims, new byte[scales.length]));
+            }
+            inputs.add(zero);
         }
         NodeProto.Builder dq = NodeProto.newBuilder().setOpType("DequantizeLinear").setName(name + "_dequantized")
                 .addAllInput(inputs).addOutput(name + "_dequantized");
@@ -202,6 +208,18 @@ final class QdqRewriter {
         }
         nodes.add(dq.build());
         return name + "_dequantized";
+    }
+
+    /**
+     * The uint8 scalar zero point of this value, written once and shared: identical constants
+     * would cost about 45 bytes each in the file (ORT shares them at load time anyway).
+     */
+    private String uint8ZeroPoint(int value) {
+        String name = "zero_point_uint8_" + value;
+        if (zeroPoints.add(name)) {
+            initializers.add(tensor(name, TensorProto.DataType.UINT8, new long[0], new byte[] {(byte) value}));
+        }
+        return name;
     }
 
     private TensorProto initializer(String name) {
