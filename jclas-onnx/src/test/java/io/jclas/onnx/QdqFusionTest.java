@@ -57,6 +57,13 @@ class QdqFusionTest {
     }
 
     @Test
+    void ortFusesGhostNetIntoIntegerKernels() throws Exception {
+        Map<String, Integer> ops = optimizedOps("GhostNet_x1_0");
+        System.out.println("GhostNet_x1_0 optimized: " + ops);
+        assertTrue(ops.getOrDefault("QLinearConv", 0) >= 20, ops.toString());
+    }
+
+    @Test
     void eachZeroPointIsWrittenOnce() throws Exception {
         // the fusions above run on these shared constants; a copy per Q/DQ pair would cost about
         // 45 bytes each, 2% of ShuffleNetV2's int8 file
