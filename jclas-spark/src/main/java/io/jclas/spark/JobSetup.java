@@ -2,20 +2,30 @@ package io.jclas.spark;
 
 import io.jclas.JclasException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
 import java.util.stream.StreamSupport;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /** What the driver does before a predict or eval job: columns checked, model broadcast, threads chosen. */
 final class JobSetup {
+    /** Models broadcast by this driver's current Spark application, by model id (see {@link #broadcast}). */
+    private static final Map<String, Broadcast<ModelFiles>> BROADCASTS = new HashMap<>();
+    /** Models kept broadcast at once: a driver cycling through more ships the older ones again. */
+    private static final int BROADCASTS_KEPT = 4;
+    private static String broadcastsOf;
+
     private JobSetup() {}
 
     /**
@@ -24,8 +34,29 @@ final class JobSetup {
      */
     static PartitionScorer scorer(SparkSession spark, ModelFiles model, SparkOptions options, int topk) {
         int threads = options.threads() > 0 ? options.threads() : spark.sparkContext().getConf().getInt("spark.task.cpus", 1);
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        return new PartitionScorer(jsc.broadcast(model), threads, options.batch(), topk);
+        return new PartitionScorer(broadcast(spark.sparkContext(), model), threads, options.batch(), topk);
+    }
+
+    /**
+     * The broadcast of {@code model} in {@code sc}, made by the first job that needs it and reused by the
+     * later ones: shipping a model costs the driver its serialization and compression each time (10-30 ms
+     * for a 5 MB model, per job). Broadcasts dropped from this cache are cleaned up by Spark once no job
+     * holds them; a new application (after the old context stopped) starts an empty cache.
+     */
+    static synchronized Broadcast<ModelFiles> broadcast(SparkContext sc, ModelFiles model) {
+        if (!sc.applicationId().equals(broadcastsOf)) {
+            BROADCASTS.clear();
+            broadcastsOf = sc.applicationId();
+        }
+        Broadcast<ModelFiles> shipped = BROADCASTS.get(model.id());
+        if (shipped == null) {
+            if (BROADCASTS.size() >= BROADCASTS_KEPT) {
+                BROADCASTS.clear();
+            }
+            shipped = JavaSparkContext.fromSparkContext(sc).broadcast(model);
+            BROADCASTS.put(model.id(), shipped);
+        }
+        return shipped;
     }
 
     /** The index of {@code column} in {@code data}'s rows; a missing column fails naming those there are. */
@@ -50,18 +81,17 @@ final class JobSetup {
 
     /**
      * The input in {@code options.partitions()} partitions (a shuffle, unless it has that many), or
-     * else in at most {@link #defaultPartitions} (a merge of neighbouring partitions, no shuffle).
-     * {@code binaryFile} counts 4 MB per file, so it puts only 32 small images in a partition, and a
-     * task costs Spark about 5 ms of CPU time: on 10,000 Fashion-MNIST PNGs the 313 tasks doubled the
-     * job's CPU time.
+     * else in at most {@link #defaultPartitions} (a merge of neighbouring partitions, no shuffle; an
+     * input with fewer keeps them). {@code binaryFile} counts 4 MB per file, so it puts only 32 small
+     * images in a partition, and a task costs Spark about 5 ms of CPU time: on 10,000 Fashion-MNIST
+     * PNGs the 313 tasks doubled the job's CPU time. Only the asked-for count looks at the input's
+     * partitions: that plans the input's query, 30-60 ms of the driver's time per job.
      */
     static Dataset<Row> partitioned(Dataset<Row> data, SparkOptions options) {
-        int current = data.rdd().getNumPartitions();
         if (options.partitions() > 0) {
-            return current == options.partitions() ? data : data.repartition(options.partitions());
+            return data.rdd().getNumPartitions() == options.partitions() ? data : data.repartition(options.partitions());
         }
-        int most = defaultPartitions(data.sparkSession());
-        return current > most ? data.coalesce(most) : data;
+        return data.coalesce(defaultPartitions(data.sparkSession()));
     }
 
     /** Four partitions per core of the session, so that a slow partition does not hold a core idle at the end. */

@@ -154,6 +154,20 @@ class SparkClassifierTest {
         assertEquals(5, kept.rdd().getNumPartitions());
         assertTrue(!kept.queryExecution().executedPlan().toString().contains("Exchange"), "no shuffle");
         assertEquals(3, JobSetup.partitioned(listed, SparkOptions.defaults().withPartitions(3)).rdd().getNumPartitions());
+        // fewer than four per core: kept, without a shuffle
+        Dataset<Row> few = JobSetup.partitioned(listed, SparkOptions.defaults());
+        assertEquals(5, few.rdd().getNumPartitions());
+        assertTrue(!few.queryExecution().executedPlan().toString().contains("Exchange"), "no shuffle");
+    }
+
+    /** The driver ships a model once per application, however many jobs use it. */
+    @Test
+    void jobsOnTheSameModelShareOneBroadcast() {
+        SparkSession spark = SparkFixture.spark();
+        ModelFiles model = ModelFiles.read(SparkFixture.model());
+        var first = JobSetup.broadcast(spark.sparkContext(), model);
+        org.junit.jupiter.api.Assertions.assertSame(first, JobSetup.broadcast(spark.sparkContext(), ModelFiles.read(SparkFixture.model())));
+        assertEquals(model.id(), first.value().id());
     }
 
     /** A list file names the images to classify, as `jclas predict` reads it. */
