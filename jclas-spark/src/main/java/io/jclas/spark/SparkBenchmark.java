@@ -22,8 +22,8 @@ import org.apache.spark.sql.SparkSession;
  * Throughput of the Spark path against the single-JVM Classifier on the same image files, each
  * thread or task with one intra-op thread: Spark {@code local[N]} for each N (its start-up measured
  * apart: the session plus a first one-image job, which opens the ONNX Runtime session), and N
- * threads sharing one Classifier. Every timed pass reads, decodes and classifies every file; the
- * median of the passes counts, after an untimed warm-up pass.
+ * threads sharing one Classifier. Every timed pass lists the folder, then reads, decodes and
+ * classifies every file; the median of the passes counts, after an untimed warm-up pass.
  */
 public final class SparkBenchmark {
     /**
@@ -111,9 +111,10 @@ public final class SparkBenchmark {
         try (Classifier classifier = Classifier.load(options.model(), ClassifierOptions.defaults().withThreads(1))) {
             for (int threads : options.cores()) {
                 progress.accept("single JVM, " + threads + " thread(s) ...");
-                List<Path> all = files;
-                single.add(median("single JVM", threads, all.size(), options.repeats(),
-                        () -> classifyInThreads(classifier, all, threads, options.batch())));
+                // the folder is listed in every pass, as every Spark job lists it
+                single.add(median("single JVM", threads, files.size(), options.repeats(),
+                        () -> classifyInThreads(classifier, ImageFiles.resolve(options.images()), threads,
+                                options.batch())));
             }
         }
         return new Result(spark, startup, job, single);
