@@ -60,7 +60,8 @@ public final class MarkdownReport {
         row(md, "Engines", String.join(", ", s.engines()));
         row(md, "Threads", s.threads().toString());
         row(md, "Batch sizes", s.batchSizes().toString());
-        row(md, "Input", s.inputChannels() + "x" + s.inputSize() + "x" + s.inputSize() + ", " + s.classNum() + " classes");
+        row(md, "Input", s.inputChannels() + "x" + s.inputSize() + "x" + s.inputSize() + ", " + s.classNum() + " classes"
+                + (s.smallInput() ? ", models built for small input (stem stride 1, no stem pool)" : ""));
         row(md, "Timing", s.warmup() + " warm-up + " + s.repeats() + " x " + s.iterations()
                 + " timed forwards per setting");
         row(md, "Training", s.trainEpochs() == 0 ? "skipped" : s.trainEpochs() + " epoch(s) on " + s.dataset()

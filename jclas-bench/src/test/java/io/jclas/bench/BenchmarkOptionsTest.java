@@ -1,6 +1,7 @@
 package io.jclas.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,8 +21,12 @@ class BenchmarkOptionsTest {
     }
 
     @Test
-    void smallInputFollowsTheInputSize() {
+    void smallInputFollowsTheInputSizeUnlessSet() {
         assertTrue(BenchmarkOptions.builder().quick().optInputSize(28).optInputChannels(1).build().smallInput());
+        assertFalse(BenchmarkOptions.builder().quick().optInputSize(224).build().smallInput());
+        // the Fashion-MNIST recipes at 56x56 keep the ImageNet stem
+        assertFalse(BenchmarkOptions.builder().quick().optInputSize(56).optSmallInput(false).build().smallInput());
+        assertTrue(BenchmarkOptions.builder().quick().optInputSize(96).optSmallInput(true).build().smallInput());
     }
 
     @Test

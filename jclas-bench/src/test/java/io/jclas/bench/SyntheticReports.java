@@ -27,7 +27,7 @@ final class SyntheticReports {
         MachineInfo machine = new MachineInfo("Test CPU", 2, "OpenJDK 17", "Linux 6 amd64", "0.36.0", "2.7.1",
                 "1.23.2", Map.of(1, 50.0, 2, 98.5));
         BenchmarkReport.Settings settings = new BenchmarkReport.Settings(List.of(1, 4), List.of(1),
-                List.of("onnxruntime", "pytorch"), 2, 10, 3, 224, 3, 1000, 1, "fashion-mnist", 2000, 2,
+                List.of("onnxruntime", "pytorch"), 2, 10, 3, 224, 3, false, 1000, 1, "fashion-mnist", 2000, 2,
                 List.of("Arch.small_input=true"), false, true);
         RunConditions quiet = new RunConditions(0.12, 0.34, true, "torch 1.13.0 torchvision 0.14.1", Map.of(1, 7.5));
         return new BenchmarkReport("2025-01-01T00:00:00Z", machine, settings, quiet, List.of(shuffle, ghost));

@@ -71,6 +71,11 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--class-num", paramLabel = "N", description = "Classifier outputs (default 1000).")
     Integer classNum;
 
+    @Option(names = "--small-input", paramLabel = "true|false", arity = "1",
+            description = "Build the models for tiny images (stem stride 1, no stem pool; default: when --input-size "
+                    + "is at most 64). The Fashion-MNIST recipes at 56 keep the ImageNet stem: --small-input false.")
+    Boolean smallInput;
+
     @Option(names = "--train-epochs", paramLabel = "N", description = "Epochs of the training dimension; 0 skips it.")
     Integer trainEpochs;
 
@@ -158,6 +163,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         if (classNum != null) {
             b.optClassNum(classNum);
         }
+        b.optSmallInput(smallInput);
         if (trainEpochs != null) {
             b.optTrainEpochs(trainEpochs);
         }
