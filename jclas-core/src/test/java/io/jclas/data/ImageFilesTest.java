@@ -31,6 +31,19 @@ class ImageFilesTest {
         assertEquals(List.of(dir.resolve("imgs/b.png")), ImageFiles.resolve(dir.resolve("imgs/b.png")));
     }
 
+    /** As before the listing reused the walk's attributes: linked images count, linked folders are not entered. */
+    @Test
+    void linksToImagesCountLinksToFoldersAreNotFollowed() throws IOException {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.write(elsewhere.resolve("x.png"), new byte[1]);
+        Path imgs = Files.createDirectories(dir.resolve("imgs"));
+        Files.write(imgs.resolve("a.png"), new byte[1]);
+        Files.createSymbolicLink(imgs.resolve("linked.png"), elsewhere.resolve("x.png"));
+        Files.createSymbolicLink(imgs.resolve("folder"), elsewhere);
+        Files.createSymbolicLink(imgs.resolve("broken.png"), dir.resolve("gone.png"));
+        assertEquals(List.of(imgs.resolve("a.png"), imgs.resolve("linked.png")), ImageFiles.resolve(imgs));
+    }
+
     @Test
     void missingPathsAreUserErrors() throws IOException {
         JclasException e = assertThrows(JclasException.class, () -> ImageFiles.resolve(dir.resolve("nope.png")));
