@@ -161,8 +161,7 @@ public record BenchmarkOptions(
     private BenchmarkOptions withTraining(int newTrainThreads, List<String> newTrainOverrides) {
         return new BenchmarkOptions(models, batchSizes, threads, engines, precisions, warmup, iterations, repeats,
                 inputSize, inputChannels, smallInput, classNum, trainEpochs, dataset, trainSubset, newTrainThreads,
-                trainScaling,
-                newTrainOverrides, dataPath, anchors, anchorPython, requireQuiet, outDir);
+                trainScaling, newTrainOverrides, dataPath, anchors, anchorPython, requireQuiet, outDir);
     }
 
     /** The intra-op threads the training dimension runs with. */

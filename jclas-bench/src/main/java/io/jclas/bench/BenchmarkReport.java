@@ -22,15 +22,15 @@ public record BenchmarkReport(String startedAt, MachineInfo machine, Settings se
     public record Settings(
             List<Integer> batchSizes, List<Integer> threads, List<String> engines, int warmup, int iterations,
             int repeats,
-            int inputSize, int inputChannels, boolean smallInput, int classNum, int trainEpochs, String dataset, int trainSubset,
-            int trainThreads, List<String> trainOverrides, boolean dataPath, boolean anchors) {
+            int inputSize, int inputChannels, boolean smallInput, int classNum, int trainEpochs, String dataset,
+            int trainSubset, int trainThreads, List<String> trainOverrides, boolean dataPath, boolean anchors) {
 
         /** The settings of {@code o}. */
         public static Settings of(BenchmarkOptions o) {
             return new Settings(o.batchSizes(), o.threads(),
                     o.engines().stream().map(InferenceEngine::id).toList(), o.warmup(), o.iterations(), o.repeats(),
-                    o.inputSize(), o.inputChannels(), o.smallInput(), o.classNum(), o.trainEpochs(), o.dataset(), o.trainSubset(),
-                    o.resolvedTrainThreads(), o.trainOverrides(), o.dataPath(), o.anchors());
+                    o.inputSize(), o.inputChannels(), o.smallInput(), o.classNum(), o.trainEpochs(), o.dataset(),
+                    o.trainSubset(), o.resolvedTrainThreads(), o.trainOverrides(), o.dataPath(), o.anchors());
         }
     }
 }

@@ -66,7 +66,7 @@ class QdqFusionTest {
     @Test
     void eachZeroPointIsWrittenOnce() throws Exception {
         // the fusions above run on these shared constants; a copy per Q/DQ pair would cost about
-        // 45 bytes each, 2% of ShuffleNetV2's int8 file
+        // 45 bytes each, 1.2% of ShuffleNetV2's int8 file
         Set<String> contents = new HashSet<>();
         int zeroPoints = 0;
         for (TensorProto t : quantized("ShuffleNetV2_x1_0").getGraph().getInitializerList()) {

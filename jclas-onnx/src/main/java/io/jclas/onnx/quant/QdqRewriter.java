@@ -194,11 +194,8 @@ final class QdqRewriter {
         initializers.add(floatTensor(s, dims, scales));
         List<String> inputs = new ArrayList<>(List.of(name + "_quantized", s));
         if (int8ZeroPoint) {
-            String zero = "zero_point_int8" + (perAxis ? "_x" + scales.length : "");
-            if (zeroPoints.add(zero)) {
-                initializers.add(tensor(zero, TensorProto.DataType.INT8, dims, new byte[scales.length]));
-            }
-            inputs.add(zero);
+            inputs.add(sharedZeroPoint("zero_point_int8" + (perAxis ? "_x" + scales.length : ""),
+                    TensorProto.DataType.INT8, dims, new byte[scales.length]));
         }
         NodeProto.Builder dq = NodeProto.newBuilder().setOpType("DequantizeLinear").setName(name + "_dequantized")
                 .addAllInput(inputs).addOutput(name + "_dequantized");
@@ -210,14 +207,20 @@ final class QdqRewriter {
         return name + "_dequantized";
     }
 
-    /**
-     * The uint8 scalar zero point of this value, written once and shared: identical constants
-     * would cost about 45 bytes each in the file (ORT shares them at load time anyway).
-     */
+    /** The uint8 scalar zero point of this value, shared ({@link #sharedZeroPoint}). */
     private String uint8ZeroPoint(int value) {
-        String name = "zero_point_uint8_" + value;
+        return sharedZeroPoint("zero_point_uint8_" + value, TensorProto.DataType.UINT8, new long[0],
+                new byte[] {(byte) value});
+    }
+
+    /**
+     * The zero point named {@code name} (its name says its type, shape and value), written once and
+     * shared: identical constants would cost about 45 bytes each in the file (ORT shares them at load
+     * time anyway).
+     */
+    private String sharedZeroPoint(String name, TensorProto.DataType type, long[] dims, byte[] raw) {
         if (zeroPoints.add(name)) {
-            initializers.add(tensor(name, TensorProto.DataType.UINT8, new long[0], new byte[] {(byte) value}));
+            initializers.add(tensor(name, type, dims, raw));
         }
         return name;
     }
