@@ -22,8 +22,9 @@ import org.apache.spark.sql.SparkSession;
  * Throughput of the Spark path against the single-JVM Classifier on the same image files, each
  * thread or task with one intra-op thread: Spark {@code local[N]} for each N (its start-up measured
  * apart: the session plus a first one-image job, which opens the ONNX Runtime session), and N
- * threads sharing one Classifier. Every timed pass lists the folder, then reads, decodes and
- * classifies every file; the median of the passes counts, after an untimed warm-up pass.
+ * threads sharing one Classifier, the two passes taking turns in the same JVM. Every timed pass
+ * lists the folder, then reads, decodes and classifies every file; the median of the passes counts,
+ * after an untimed warm-up pass of each.
  */
 public final class SparkBenchmark {
     /**
@@ -88,33 +89,30 @@ public final class SparkBenchmark {
 
     public static Result run(Options options, Consumer<String> progress) {
         List<Measurement> spark = new ArrayList<>();
+        List<Measurement> single = new ArrayList<>();
         List<Double> startup = new ArrayList<>();
         List<Double> job = new ArrayList<>();
         List<Path> files = ImageFiles.resolve(options.images());
         List<String> first = List.of(files.get(0).toString());
         List<String> folder = List.of(options.images().toString());
-        for (int cores : options.cores()) {
-            progress.accept("spark local[" + cores + "] ...");
-            long start = System.nanoTime();
-            SparkSession session = SparkSessions.start("local[" + cores + "]");
-            try {
-                runJob(session, first, options);
-                startup.add(seconds(start));
-                job.add(median("one-image job", cores, 1, options.repeats(), () -> runJob(session, first, options)).seconds());
-                spark.add(median("spark local[" + cores + "]", cores, files.size(), options.repeats(),
-                        () -> runJob(session, folder, options)));
-            } finally {
-                session.stop();
-            }
-        }
-        List<Measurement> single = new ArrayList<>();
         try (Classifier classifier = Classifier.load(options.model(), ClassifierOptions.defaults().withThreads(1))) {
-            for (int threads : options.cores()) {
-                progress.accept("single JVM, " + threads + " thread(s) ...");
-                // the folder is listed in every pass, as every Spark job lists it
-                single.add(median("single JVM", threads, files.size(), options.repeats(),
-                        () -> classifyInThreads(classifier, ImageFiles.resolve(options.images()), threads,
-                                options.batch())));
+            for (int cores : options.cores()) {
+                progress.accept("spark local[" + cores + "] and single JVM, " + cores + " thread(s) ...");
+                long start = System.nanoTime();
+                SparkSession session = SparkSessions.start("local[" + cores + "]");
+                try {
+                    runJob(session, first, options);
+                    startup.add(seconds(start));
+                    job.add(median("one-image job", cores, 1, options.repeats(), () -> runJob(session, first, options)).seconds());
+                    Measurement[] pair = interleaved(cores, files.size(), options.repeats(),
+                            () -> runJob(session, folder, options),
+                            // the folder is listed in every pass, as every Spark job lists it
+                            () -> classifyInThreads(classifier, ImageFiles.resolve(options.images()), cores, options.batch()));
+                    spark.add(pair[0]);
+                    single.add(pair[1]);
+                } finally {
+                    session.stop();
+                }
             }
         }
         return new Result(spark, startup, job, single);
@@ -159,18 +157,46 @@ public final class SparkBenchmark {
 
     private static Measurement median(String path, int threads, int images, int repeats, Runnable pass) {
         pass.run();
-        double[] times = new double[repeats];
-        double[] cpu = new double[repeats];
+        double[][] timed = new double[repeats][];
         for (int r = 0; r < repeats; r++) {
-            long start = System.nanoTime();
-            long cpuStart = OS.getProcessCpuTime();
-            pass.run();
-            times[r] = seconds(start);
-            cpu[r] = (OS.getProcessCpuTime() - cpuStart) / 1e9;
+            timed[r] = timed(pass);
         }
-        Arrays.sort(times);
-        Arrays.sort(cpu);
-        return new Measurement(path, threads, images, times[repeats / 2], cpu[repeats / 2]);
+        return measurement(path, threads, images, timed);
+    }
+
+    /**
+     * The Spark pass and the single-JVM pass in turn, each warmed up once, so that both see the same
+     * JIT state, heap and machine: a drift of the machine's speed over the run (this VM's throughput
+     * swings by 10-20% over minutes) falls on both alike instead of on whichever ran later.
+     */
+    private static Measurement[] interleaved(int threads, int images, int repeats, Runnable spark, Runnable single) {
+        spark.run();
+        single.run();
+        double[][] sparkTimed = new double[repeats][];
+        double[][] singleTimed = new double[repeats][];
+        for (int r = 0; r < repeats; r++) {
+            sparkTimed[r] = timed(spark);
+            singleTimed[r] = timed(single);
+        }
+        return new Measurement[] {
+            measurement("spark local[" + threads + "]", threads, images, sparkTimed),
+            measurement("single JVM", threads, images, singleTimed)
+        };
+    }
+
+    /** Wall and process CPU seconds of one pass. */
+    private static double[] timed(Runnable pass) {
+        long start = System.nanoTime();
+        long cpuStart = OS.getProcessCpuTime();
+        pass.run();
+        return new double[] {seconds(start), (OS.getProcessCpuTime() - cpuStart) / 1e9};
+    }
+
+    /** The medians of the wall and the CPU seconds of the passes. */
+    private static Measurement measurement(String path, int threads, int images, double[][] timed) {
+        double[] wall = Arrays.stream(timed).mapToDouble(t -> t[0]).sorted().toArray();
+        double[] cpu = Arrays.stream(timed).mapToDouble(t -> t[1]).sorted().toArray();
+        return new Measurement(path, threads, images, wall[wall.length / 2], cpu[cpu.length / 2]);
     }
 
     private static double seconds(long startNanos) {
