@@ -103,13 +103,15 @@ public final class SparkBenchmark {
                 try {
                     runJob(session, first, options);
                     startup.add(seconds(start));
-                    job.add(median("one-image job", cores, 1, options.repeats(), () -> runJob(session, first, options)).seconds());
-                    Measurement[] pair = interleaved(cores, files.size(), options.repeats(),
-                            () -> runJob(session, folder, options),
+                    job.add(inTurns(cores, 1, options.repeats(),
+                            List.of(new Pass("one-image job", () -> runJob(session, first, options)))).get(0).seconds());
+                    List<Measurement> pair = inTurns(cores, files.size(), options.repeats(), List.of(
+                            new Pass("spark local[" + cores + "]", () -> runJob(session, folder, options)),
                             // the folder is listed in every pass, as every Spark job lists it
-                            () -> classifyInThreads(classifier, ImageFiles.resolve(options.images()), cores, options.batch()));
-                    spark.add(pair[0]);
-                    single.add(pair[1]);
+                            new Pass("single JVM", () -> classifyInThreads(classifier,
+                                    ImageFiles.resolve(options.images()), cores, options.batch()))));
+                    spark.add(pair.get(0));
+                    single.add(pair.get(1));
                 } finally {
                     session.stop();
                 }
@@ -155,48 +157,36 @@ public final class SparkBenchmark {
         }
     }
 
-    private static Measurement median(String path, int threads, int images, int repeats, Runnable pass) {
-        pass.run();
-        double[][] timed = new double[repeats][];
-        for (int r = 0; r < repeats; r++) {
-            timed[r] = timed(pass);
-        }
-        return measurement(path, threads, images, timed);
-    }
+    /** A pass to time, and the name its measurement gets. */
+    private record Pass(String path, Runnable run) {}
 
     /**
-     * The Spark pass and the single-JVM pass in turn, each warmed up once, so that both see the same
-     * JIT state, heap and machine: a drift of the machine's speed over the run (this VM's throughput
-     * swings by 10-20% over minutes) falls on both alike instead of on whichever ran later.
+     * The passes in turn, each warmed up once first, then {@code repeats} rounds of one timed run of
+     * each: with two passes (Spark and the single JVM) both see the same JIT state, heap and machine,
+     * so that a drift of the machine's speed over the run (this VM's throughput swings by 10-20% over
+     * minutes) falls on both alike instead of on whichever ran later. Each measurement holds the
+     * median wall and the median process CPU seconds of its pass.
      */
-    private static Measurement[] interleaved(int threads, int images, int repeats, Runnable spark, Runnable single) {
-        spark.run();
-        single.run();
-        double[][] sparkTimed = new double[repeats][];
-        double[][] singleTimed = new double[repeats][];
+    private static List<Measurement> inTurns(int threads, int images, int repeats, List<Pass> passes) {
+        passes.forEach(p -> p.run().run());
+        double[][] wall = new double[passes.size()][repeats];
+        double[][] cpu = new double[passes.size()][repeats];
         for (int r = 0; r < repeats; r++) {
-            sparkTimed[r] = timed(spark);
-            singleTimed[r] = timed(single);
+            for (int i = 0; i < passes.size(); i++) {
+                long start = System.nanoTime();
+                long cpuStart = OS.getProcessCpuTime();
+                passes.get(i).run().run();
+                wall[i][r] = seconds(start);
+                cpu[i][r] = (OS.getProcessCpuTime() - cpuStart) / 1e9;
+            }
         }
-        return new Measurement[] {
-            measurement("spark local[" + threads + "]", threads, images, sparkTimed),
-            measurement("single JVM", threads, images, singleTimed)
-        };
-    }
-
-    /** Wall and process CPU seconds of one pass. */
-    private static double[] timed(Runnable pass) {
-        long start = System.nanoTime();
-        long cpuStart = OS.getProcessCpuTime();
-        pass.run();
-        return new double[] {seconds(start), (OS.getProcessCpuTime() - cpuStart) / 1e9};
-    }
-
-    /** The medians of the wall and the CPU seconds of the passes. */
-    private static Measurement measurement(String path, int threads, int images, double[][] timed) {
-        double[] wall = Arrays.stream(timed).mapToDouble(t -> t[0]).sorted().toArray();
-        double[] cpu = Arrays.stream(timed).mapToDouble(t -> t[1]).sorted().toArray();
-        return new Measurement(path, threads, images, wall[wall.length / 2], cpu[cpu.length / 2]);
+        List<Measurement> out = new ArrayList<>();
+        for (int i = 0; i < passes.size(); i++) {
+            Arrays.sort(wall[i]);
+            Arrays.sort(cpu[i]);
+            out.add(new Measurement(passes.get(i).path(), threads, images, wall[i][repeats / 2], cpu[i][repeats / 2]));
+        }
+        return out;
     }
 
     private static double seconds(long startNanos) {
